@@ -5,18 +5,32 @@ import type { View } from '../types/view.js';
 import type { KindOf, ViewConstructor } from '../types/view-kind.js';
 import type { BufferError } from './errors.js';
 
-/** Where in the exporter's memory the view starts and how long it is. */
-export interface RangeOptions {
+/** Where in the exporter's memory the view starts. */
+interface OffsetOption {
   /** Byte offset into the exporter's memory (its window, for typed arrays). Default 0. */
   readonly byteOffset?: number;
-  /** Length in elements of the view class. Give this or `byteLength`, not both. */
-  readonly length?: number;
-  /** Length in bytes. Give this or `length`, not both. Default: to the end of the memory. */
-  readonly byteLength?: number;
 }
 
+/**
+ * Where in the exporter's memory the view starts and how long it is: a length in elements of the
+ * view class *or* in bytes, never both. Default: to the end of the memory.
+ */
+export type RangeOptions = OffsetOption &
+  (
+    | {
+        /** Length in elements of the view class. */
+        readonly length?: number;
+        readonly byteLength?: never;
+      }
+    | {
+        /** Length in bytes. */
+        readonly byteLength?: number;
+        readonly length?: never;
+      }
+  );
+
 /** Options of `acquire` and `tryAcquire`. */
-export interface AcquireOptions<Constructor extends ViewConstructor = Uint8ArrayConstructor> extends RangeOptions {
+export type AcquireOptions<Constructor extends ViewConstructor = Uint8ArrayConstructor> = RangeOptions & {
   /** The view class: any TypedArray constructor or `DataView`. Default `Uint8Array`. */
   readonly as?: Constructor;
   /**
@@ -25,14 +39,14 @@ export interface AcquireOptions<Constructor extends ViewConstructor = Uint8Array
    * conflict fails at once with `CONFLICT`.
    */
   readonly timeout?: number;
-}
+};
 
 /** Options of `acquireAsync`. */
-export interface AcquireAsyncOptions<Constructor extends ViewConstructor = Uint8ArrayConstructor>
-  extends AcquireOptions<Constructor> {
-  /** Abort the wait. The promise rejects with the signal's reason. */
-  readonly signal?: AbortSignal;
-}
+export type AcquireAsyncOptions<Constructor extends ViewConstructor = Uint8ArrayConstructor> =
+  AcquireOptions<Constructor> & {
+    /** Abort the wait. The promise rejects with the signal's reason. */
+    readonly signal?: AbortSignal;
+  };
 
 /** The view `acquire` returns for an exporter, a mode and a view class. */
 export type AcquiredView<Source, Mode extends AccessMode, Constructor> = View<Mode, KindOf<Constructor, BufferOf<Source>>>;
