@@ -56,6 +56,7 @@ export type {
 
 export { BufferError, type BufferErrorCode } from './runtime/errors.js';
 export type {
+  AbortSignalLike,
   AcquireAsyncOptions,
   AcquiredView,
   AcquireOptions,

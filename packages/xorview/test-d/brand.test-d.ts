@@ -8,7 +8,7 @@ expectType<'~xorview'>('~xorview' as keyof ViewBrand<'raw'>);
 
 // A structurally identical brand from a duplicated package copy is the same brand.
 interface BrandFromAnotherCopy {
-  readonly '~xorview': { readonly mode: 'immutable' | 'exclusive' };
+  readonly '~xorview': { readonly mode: 'immutable' | 'exclusive'; readonly kind: unknown };
 }
 declare const fromAnotherCopy: ReadonlyArray<number> & BrandFromAnotherCopy;
 expectAssignable<ViewBrand<'immutable' | 'exclusive'>>(fromAnotherCopy);

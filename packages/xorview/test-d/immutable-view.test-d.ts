@@ -150,3 +150,9 @@ declare const mystery: unknown;
 expectNotAssignable<ImmutableView>(mystery);
 // An ImmutableView is disposable (`using` releases it).
 expectAssignable<Disposable>(bytes);
+
+// A known hole, stated rather than hidden: TypeScript lets a read-only index signature flow into
+// a mutable one (microsoft/TypeScript#13347), so a structural `{ [index: number]: number }`
+// target accepts a view and could be written through. `no-write-through-shared-view` reports
+// that flow. Should TypeScript close the hole, this assertion fails and the docs change with it.
+expectAssignable<{ [index: number]: number }>(bytes);

@@ -54,3 +54,13 @@ expectType<false>(false as IsReadOnlyParameter<typeof opaque>);
 expectType<false>(false as IsReadOnlyParameter<typeof refill>);
 expectType<true>(true as IsReadOnlyParameter<typeof second, 1, Float64Array>);
 expectType<false>(false as IsReadOnlyParameter<typeof second, 0>);
+
+// Generic code infers the view class from any view, including a reborrowed exclusive one.
+declare function kindOf<Array extends ViewKindForInference>(view: ImmutableView<Array>): Array;
+type ViewKindForInference = import('xorview').ViewKind;
+declare const exclusiveSamples: ExclusiveView<Float32Array<ArrayBuffer>>;
+declare const sharedSamples: ImmutableView<Float32Array<ArrayBuffer>>;
+expectType<Float32Array<ArrayBuffer>>(kindOf(exclusiveSamples));
+expectType<Float32Array<ArrayBuffer>>(kindOf(sharedSamples));
+// @ts-expect-error: a raw view is no reborrow
+kindOf(0 as unknown as RawView<Float32Array<ArrayBuffer>>);

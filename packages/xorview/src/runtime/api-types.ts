@@ -41,11 +41,22 @@ export type AcquireOptions<Constructor extends ViewConstructor = Uint8ArrayConst
   readonly timeout?: number;
 };
 
+/**
+ * The part of `AbortSignal` `acquireAsync` uses, spelled out so the types need neither the DOM lib
+ * nor Node's: any real `AbortSignal` fits.
+ */
+export interface AbortSignalLike {
+  readonly aborted: boolean;
+  readonly reason?: unknown;
+  addEventListener(type: 'abort', listener: () => void, options?: { once?: boolean }): void;
+  removeEventListener(type: 'abort', listener: () => void): void;
+}
+
 /** Options of `acquireAsync`. */
 export type AcquireAsyncOptions<Constructor extends ViewConstructor = Uint8ArrayConstructor> =
   AcquireOptions<Constructor> & {
     /** Abort the wait. The promise rejects with the signal's reason. */
-    readonly signal?: AbortSignal;
+    readonly signal?: AbortSignalLike;
   };
 
 /** The view `acquire` returns for an exporter, a mode and a view class. */

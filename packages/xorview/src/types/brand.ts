@@ -20,12 +20,16 @@ import type { AccessMode, ViewBrandKey } from '../semantics.js';
  * import type { ViewBrand } from 'xorview';
  *
  * type ReadMark = ViewBrand<'immutable' | 'exclusive'>;
- * //=> { readonly '~xorview': { readonly mode: 'immutable' | 'exclusive' } }
+ * //=> { readonly '~xorview': { readonly mode: 'immutable' | 'exclusive'; readonly kind: unknown } }
  * ```
  */
-export interface ViewBrand<Grants extends AccessMode> {
-  /** Type-level only: never present at run time. Spelled as `viewBrandKey` in `semantics`. */
-  readonly '~xorview': { readonly mode: Grants };
+export interface ViewBrand<Grants extends AccessMode, Kind = unknown> {
+  /**
+   * Type-level only: never present at run time. Spelled as `viewBrandKey` in `semantics`. `kind`
+   * carries the view class so generic code can infer it from any view (`<Array>(view:
+   * ImmutableView<Array>)` called with an `ExclusiveView<Float32Array>` infers `Float32Array`).
+   */
+  readonly '~xorview': { readonly mode: Grants; readonly kind: Kind };
 }
 
 /** The brand key, checked against `viewBrandKey` by the type tests. */

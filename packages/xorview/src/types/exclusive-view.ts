@@ -37,5 +37,5 @@ export interface SubViewOf {
  */
 export type ExclusiveView<Array extends ViewKind = Uint8Array> = (Array extends DataView ? unknown : SubViewOf) &
   Array &
-  ViewBrand<'exclusive'> &
+  ViewBrand<'exclusive', Array> &
   Disposable;

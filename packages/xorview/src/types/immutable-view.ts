@@ -43,5 +43,5 @@ export type ReadonlyViewKind<Array extends ViewKind> = Array extends DataView
  * ```
  */
 export type ImmutableView<Array extends ViewKind = Uint8Array> = ReadonlyViewKind<Array> &
-  ViewBrand<'immutable' | 'exclusive'> &
+  ViewBrand<'immutable' | 'exclusive', Array> &
   Disposable;

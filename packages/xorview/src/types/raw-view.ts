@@ -25,5 +25,5 @@ import type { ViewKind } from './view-kind.js';
  */
 export type RawView<Array extends ViewKind = Uint8Array> = (Array extends DataView ? unknown : SubViewOf) &
   Array &
-  ViewBrand<'raw'> &
+  ViewBrand<'raw', Array> &
   Disposable;

@@ -1,29 +1,7 @@
 import type { ElementOf, TypedArrayKind } from './view-kind.js';
 
-/**
- * A TypedArray with every write path removed: the read-only typed array TypeScript itself declined
- * to ship (microsoft/TypeScript#37792).
- *
- * Unlike a naive `Readonly<Uint8Array>` or an `Omit` of the mutators, it closes the known leaks:
- * `subarray()`, `valueOf()` and the third argument of every callback hand back *the same memory*,
- * so they return this read-only type again (`this`), never the writable class. Methods that copy
- * (`slice`, `map`, `filter`, `toSorted`, `toReversed`, `with`) return ordinary writable arrays,
- * because the copy is yours.
- *
- * Use-cases:
- * - The shape of `ImmutableView` (which adds the view brand).
- * - Typing your own read-only APIs over memory you do not acquire through xorview.
- *
- * @example
- * ```
- * import type { ReadonlyTypedArray } from 'xorview';
- *
- * function sum(samples: ReadonlyTypedArray<Float32Array>): number {
- *   return samples.reduce((total, sample) => total + sample, 0);
- * }
- * ```
- */
-export interface ReadonlyTypedArray<Array extends TypedArrayKind> {
+/** The members of {@link ReadonlyTypedArray} that every supported lib (ES2022 and later) has. */
+export interface ReadonlyTypedArrayCore<Array extends TypedArrayKind> {
   readonly [index: number]: ElementOf<Array>;
   readonly BYTES_PER_ELEMENT: number;
   readonly buffer: Array['buffer'];
@@ -42,12 +20,6 @@ export interface ReadonlyTypedArray<Array extends TypedArrayKind> {
   ): Found | undefined;
   find(predicate: (value: ElementOf<Array>, index: number, array: this) => unknown, thisArg?: unknown): ElementOf<Array> | undefined;
   findIndex(predicate: (value: ElementOf<Array>, index: number, array: this) => unknown, thisArg?: unknown): number;
-  findLast<Found extends ElementOf<Array>>(
-    predicate: (value: ElementOf<Array>, index: number, array: this) => value is Found,
-    thisArg?: unknown,
-  ): Found | undefined;
-  findLast(predicate: (value: ElementOf<Array>, index: number, array: this) => unknown, thisArg?: unknown): ElementOf<Array> | undefined;
-  findLastIndex(predicate: (value: ElementOf<Array>, index: number, array: this) => unknown, thisArg?: unknown): number;
   forEach(callback: (value: ElementOf<Array>, index: number, array: this) => void, thisArg?: unknown): void;
   includes(searchElement: ElementOf<Array>, fromIndex?: number): boolean;
   indexOf(searchElement: ElementOf<Array>, fromIndex?: number): number;
@@ -74,15 +46,55 @@ export interface ReadonlyTypedArray<Array extends TypedArrayKind> {
   /** The same memory, narrowed: read-only again. */
   subarray(begin?: number, end?: number): this;
   toLocaleString(locales?: string | string[], options?: Intl.NumberFormatOptions): string;
-  toReversed(): CopyOf<Array>;
-  toSorted(compare?: (first: ElementOf<Array>, second: ElementOf<Array>) => number): CopyOf<Array>;
   toString(): string;
   /** The same memory: read-only again. */
   valueOf(): this;
   values(): ArrayIterator<ElementOf<Array>>;
-  with(index: number, value: ElementOf<Array>): CopyOf<Array>;
   [Symbol.iterator](): ArrayIterator<ElementOf<Array>>;
 }
+
+/**
+ * The ES2023 members (`findLast`, `findLastIndex`, `toReversed`, `toSorted`, `with`), present
+ * exactly when the compiler's lib gives them to the underlying class, so an `ExclusiveView`
+ * stays assignable to an `ImmutableView` under any `lib` setting.
+ */
+export interface ReadonlyTypedArrayES2023<Array extends TypedArrayKind> {
+  findLast<Found extends ElementOf<Array>>(
+    predicate: (value: ElementOf<Array>, index: number, array: this) => value is Found,
+    thisArg?: unknown,
+  ): Found | undefined;
+  findLast(predicate: (value: ElementOf<Array>, index: number, array: this) => unknown, thisArg?: unknown): ElementOf<Array> | undefined;
+  findLastIndex(predicate: (value: ElementOf<Array>, index: number, array: this) => unknown, thisArg?: unknown): number;
+  toReversed(): CopyOf<Array>;
+  toSorted(compare?: (first: ElementOf<Array>, second: ElementOf<Array>) => number): CopyOf<Array>;
+  with(index: number, value: ElementOf<Array>): CopyOf<Array>;
+}
+
+/**
+ * A TypedArray with every write path removed: the read-only typed array TypeScript itself declined
+ * to ship (microsoft/TypeScript#37792).
+ *
+ * Unlike a naive `Readonly<Uint8Array>` or an `Omit` of the mutators, it closes the known leaks:
+ * `subarray()`, `valueOf()` and the third argument of every callback hand back *the same memory*,
+ * so they return this read-only type again (`this`), never the writable class. Methods that copy
+ * (`slice`, `map`, `filter`, `toSorted`, `toReversed`, `with`) return ordinary writable arrays,
+ * because the copy is yours.
+ *
+ * Use-cases:
+ * - The shape of `ImmutableView` (which adds the view brand).
+ * - Typing your own read-only APIs over memory you do not acquire through xorview.
+ *
+ * @example
+ * ```
+ * import type { ReadonlyTypedArray } from 'xorview';
+ *
+ * function sum(samples: ReadonlyTypedArray<Float32Array>): number {
+ *   return samples.reduce((total, sample) => total + sample, 0);
+ * }
+ * ```
+ */
+export type ReadonlyTypedArray<Array extends TypedArrayKind> = ReadonlyTypedArrayCore<Array> &
+  (Array extends { toSorted: unknown } ? ReadonlyTypedArrayES2023<Array> : unknown);
 
 /** The fresh, writable array a copying method (`slice`, `map`, `toSorted`, …) returns. */
 export type CopyOf<Array extends TypedArrayKind> = ReturnType<Array['slice']>;
