@@ -105,7 +105,7 @@ const renamedImportsCache = new WeakMap<TSESTree.Program, WeakMap<ReadonlySet<st
  */
 function renamedImports(node: TSESTree.Node, names: ReadonlySet<string>): ReadonlySet<string> {
   let program: TSESTree.Node = node;
-  while (program.parent !== undefined) program = program.parent;
+  while (program.parent != null) program = program.parent;
   if (program.type !== AST_NODE_TYPES.Program) return new Set();
   let perNames = renamedImportsCache.get(program);
   if (perNames === undefined) {

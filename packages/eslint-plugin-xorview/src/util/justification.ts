@@ -14,7 +14,7 @@ export type Justification = 'justified' | 'empty-reason' | 'missing';
 /** The statement (or class member, or other line-level node) that contains `node`. */
 export function enclosingStatement(node: TSESTree.Node): TSESTree.Node {
   let current: TSESTree.Node = node;
-  while (current.parent !== undefined) {
+  while (current.parent != null) {
     const parent: TSESTree.Node = current.parent;
     if (
       parent.type === AST_NODE_TYPES.Program ||

@@ -10,8 +10,38 @@ const memory = new ArrayBuffer(8);
 // xorview-unsafe: the audio thread owns the ring-buffer protocol
 using ring = acquire(memory, 'raw');
 `,
+    // calls of other functions are not acquisitions
+    `
+import { acquire } from 'xorview';
+declare function helper(value: number): number;
+helper(1);
+using shared = acquire(new ArrayBuffer(8), 'immutable');
+`,
   ],
   invalid: [
+    {
+      code: `
+import { acquire as borrow } from 'xorview';
+using ring = borrow(new ArrayBuffer(8), 'raw');
+`,
+      errors: [
+        {
+          messageId: 'unjustifiedRawAcquire',
+          line: 3,
+          column: 14,
+          suggestions: [
+            {
+              messageId: 'addJustification',
+              output: `
+import { acquire as borrow } from 'xorview';
+// xorview-unsafe: 
+using ring = borrow(new ArrayBuffer(8), 'raw');
+`,
+            },
+          ],
+        },
+      ],
+    },
     {
       code: `
 import { acquire } from 'xorview';
