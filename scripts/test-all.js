@@ -32,6 +32,8 @@ const vitestRuns = [
     env: { XORVIEW_ESLINT: '9' },
   },
   { label: 'examples', directory: 'examples', node: 20 },
+  // The README and docs/*.md: every code block type-checked, run or linted (docs/test).
+  { label: 'docs', directory: 'docs', node: 20 },
 ];
 
 const only = process.argv.slice(2);
