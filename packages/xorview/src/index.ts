@@ -78,5 +78,6 @@ export {
   tryAcquire,
 } from './runtime/acquire.js';
 export { asReadonlyInput } from './runtime/adapters.js';
+export { debug, type DebugOptions, type LeakReport } from './runtime/debug.js';
 export { FrozenBuffer, OwnedBuffer, type OwnedBufferOptions } from './exporters/owned-buffer.js';
 export { SharedOwnedBuffer, type SharedBufferHandle } from './exporters/shared-owned-buffer.js';

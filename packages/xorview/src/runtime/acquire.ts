@@ -1,7 +1,9 @@
-import type { AccessMode } from '../semantics.js';
+import { type AccessMode, isAccessMode, subViewMode, viewsConflict } from '../semantics.js';
 import type { Exporter, ModesFor } from '../types/exporter.js';
 import type { ModeOf } from '../types/view-utilities.js';
 import type { ViewConstructor } from '../types/view-kind.js';
+import { builtinAdapter, notAnExporterError } from '../exporters/builtin.js';
+import { isProtocolExporter, protocolAdapter } from '../exporters/protocol.js';
 import type {
   AcquireAsyncOptions,
   AcquiredView,
@@ -11,12 +13,222 @@ import type {
   Capabilities,
   ExportCounts,
 } from './api-types.js';
+import { checkedCount, outOfRange } from './arguments.js';
+import { rangeText } from './borrow-record.js';
 import { BufferError } from './errors.js';
+import { type ExporterAdapter, type Placement, Lease, boundAdapterOf } from './exporter-adapter.js';
+import { bufferKindOf, isDetached, webAssemblyBufferOf } from './intrinsics.js';
+import {
+  type ViewClassInfo,
+  describeValue,
+  grantSubView,
+  grantView,
+  leaseOf,
+  notAViewError,
+  releasedError,
+  releaseGrantedView,
+  subViewLease,
+  uint8ViewClass,
+  viewClassFor,
+} from './views.js';
 
-// Declared with their final signatures; the bodies arrive with the runtime issue. Until then every
-// call refuses loudly instead of pretending to lend memory.
-function notYetImplemented(name: string): never {
-  throw new BufferError('UNSUPPORTED_MODE', `xorview: ${name}() is not implemented in this build yet.`);
+// What `prepareLease` found besides the lease, read by the caller right after it returns (no user
+// code runs in between, so these never belong to a re-entrant call).
+let preparedTarget: object = {};
+let preparedTimeout: number | undefined;
+let preparedSignal: AbortSignal | undefined;
+
+const placement: Placement = { buffer: undefined, start: 0, length: 0 };
+
+function unsupportedModeError(mode: unknown): BufferError {
+  return new BufferError(
+    'UNSUPPORTED_MODE',
+    `xorview: unknown access mode ${describeValue(mode)}. Use exactly 'immutable', 'exclusive' or 'raw'.`,
+  );
+}
+
+
+function resolveAdapter(exporter: object): ExporterAdapter {
+  if (ArrayBuffer.isView(exporter)) return builtinAdapter;
+  const bound = boundAdapterOf(exporter);
+  if (bound !== undefined) return bound;
+  if (bufferKindOf(exporter) !== 'none' || webAssemblyBufferOf(exporter) !== undefined) return builtinAdapter;
+  if (isProtocolExporter(exporter)) return protocolAdapter;
+  throw notAnExporterError(exporter);
+}
+
+function asExporterObject(exporter: unknown): object {
+  if ((typeof exporter !== 'object' && typeof exporter !== 'function') || exporter === null) throw notAnExporterError(exporter);
+  return exporter;
+}
+
+/**
+ * Fill a lease's range from the request, validated against the exporter's window
+ * `[windowStart, windowStart + windowLength)` (`windowLength` -1: unknown, the exporter checks).
+ */
+function placeLease(
+  lease: Lease,
+  info: ViewClassInfo,
+  buffer: ArrayBufferLike | undefined,
+  windowStart: number,
+  windowLength: number,
+  byteOffset: number,
+  requestedLength: number,
+): void {
+  const unit = info.unit;
+  let byteLength = requestedLength;
+  if (windowLength >= 0 && byteOffset > windowLength) {
+    throw outOfRange(`byteOffset ${byteOffset} is past the end of the exporter's ${windowLength} bytes.`);
+  }
+  if (byteLength < 0) {
+    if (windowLength < 0) throw outOfRange('this exporter does not report its byteLength: give length or byteLength.');
+    byteLength = windowLength - byteOffset;
+    if (byteLength % unit !== 0) {
+      throw outOfRange(
+        `the ${byteLength} bytes after byteOffset ${byteOffset} are not a whole number of ${unit}-byte elements: give length.`,
+      );
+    }
+  } else if (windowLength >= 0 && byteOffset + byteLength > windowLength) {
+    throw outOfRange(
+      `bytes ${rangeText({ start: byteOffset, end: byteOffset + byteLength })} do not fit in the exporter's ${windowLength} bytes.`,
+    );
+  }
+  if (byteLength % unit !== 0) throw outOfRange(`byteLength ${byteLength} is not a multiple of the ${unit}-byte element size.`);
+  if (buffer !== undefined && (windowStart + byteOffset) % unit !== 0) {
+    throw outOfRange(
+      `byte ${windowStart + byteOffset} of the memory is misaligned for ${unit}-byte elements: use a byteOffset that makes it a multiple of ${unit}.`,
+    );
+  }
+  lease.buffer = buffer;
+  lease.start = windowStart + byteOffset;
+  lease.end = lease.start + byteLength;
+  lease.unit = unit;
+  lease.viewClass = info;
+}
+
+/**
+ * Everything `acquire` does before claiming: validate the mode, read every option exactly once
+ * (getters and the like run here), then, and only then, look at the exporter's current state.
+ * Nothing is recorded until the adapter's `claim`.
+ */
+function prepareLease(exporter: unknown, mode: unknown, options: unknown): Lease {
+  if (!isAccessMode(mode)) throw unsupportedModeError(mode);
+  let info = uint8ViewClass;
+  let byteOffset = 0;
+  let byteLength = -1;
+  let timeout: number | undefined;
+  let signal: AbortSignal | undefined;
+  if (options !== undefined) {
+    if (typeof options !== 'object' || options === null) {
+      throw outOfRange(`options must be an object like { byteOffset, length, as }, got ${describeValue(options)}.`);
+    }
+    const { as, byteOffset: offsetOption, length: lengthOption, byteLength: byteLengthOption, timeout: timeoutOption, signal: signalOption } =
+      options as Record<string, unknown>;
+    if (as !== undefined) {
+      const found = viewClassFor(as);
+      if (found === undefined) {
+        throw new BufferError(
+          'UNSUPPORTED_MODE',
+          `xorview: as must be a built-in TypedArray constructor or DataView, got ${describeValue(as)}.`,
+        );
+      }
+      info = found;
+    }
+    if (offsetOption !== undefined) byteOffset = checkedCount('byteOffset', offsetOption);
+    if (lengthOption !== undefined) byteLength = checkedCount('length', lengthOption) * info.unit;
+    if (byteLengthOption !== undefined) {
+      const bytes = checkedCount('byteLength', byteLengthOption);
+      if (lengthOption !== undefined && bytes !== byteLength) {
+        throw outOfRange(`length (${byteLength / info.unit} elements) and byteLength (${bytes}) disagree: give one of them.`);
+      }
+      byteLength = bytes;
+    }
+    if (timeoutOption !== undefined) {
+      if (typeof timeoutOption !== 'number' || Number.isNaN(timeoutOption) || timeoutOption < 0) {
+        throw outOfRange(`timeout must be a non-negative number of milliseconds, got ${describeValue(timeoutOption)}.`);
+      }
+      timeout = timeoutOption;
+    }
+    if (signalOption !== undefined) {
+      if (typeof signalOption !== 'object' || signalOption === null || typeof (signalOption as AbortSignal).aborted !== 'boolean') {
+        throw outOfRange(`signal must be an AbortSignal, got ${describeValue(signalOption)}.`);
+      }
+      signal = signalOption as AbortSignal;
+    }
+  }
+
+  const target = asExporterObject(exporter);
+  const parent = leaseOf(target);
+  const lease =
+    parent === undefined
+      ? prepareFromExporter(target, mode, info, byteOffset, byteLength)
+      : prepareThroughView(parent, target, mode, info, byteOffset, byteLength);
+  preparedTarget = target;
+  preparedTimeout = timeout;
+  preparedSignal = signal;
+  return lease;
+}
+
+function prepareFromExporter(exporter: object, mode: AccessMode, info: ViewClassInfo, byteOffset: number, byteLength: number): Lease {
+  const adapter = resolveAdapter(exporter);
+  adapter.locate(exporter, placement);
+  const { buffer, start, length } = placement;
+  // Built-in memory's limits (immutable platform buffers, a FrozenBuffer's bytes) are checked by
+  // its claim, which has the buffer at hand; asking here would locate the exporter twice.
+  if (adapter !== builtinAdapter && !adapter.modes(exporter).includes(mode)) {
+    throw new BufferError(
+      'UNSUPPORTED_MODE',
+      `xorview: this exporter cannot grant '${mode}' views; it grants ${adapter.modes(exporter).join(', ')} (see capabilities()).`,
+    );
+  }
+  const lease = new Lease(mode, adapter);
+  placeLease(lease, info, buffer, start, length, byteOffset, byteLength);
+  return lease;
+}
+
+/**
+ * A request through a held view: in the view's own mode, a sub-view; in another mode, an ordinary
+ * acquisition of the same bytes, which meets the conflict table (the view itself included), so an
+ * immutable view never yields a writable one.
+ */
+function prepareThroughView(
+  parent: Lease,
+  view: object,
+  mode: AccessMode,
+  info: ViewClassInfo,
+  byteOffset: number,
+  byteLength: number,
+): Lease {
+  if (parent.released) throw releasedError('acquire through');
+  const buffer = parent.buffer as ArrayBufferLike;
+  if (isDetached(buffer)) {
+    throw new BufferError('DETACHED', "xorview: this view's memory was detached (transferred or grown); it has nothing to lend.");
+  }
+  if (mode === subViewMode(parent.mode)) {
+    const child = subViewLease(parent, info, 0, 0);
+    placeLease(child, info, buffer, parent.start, parent.end - parent.start, byteOffset, byteLength);
+    return child;
+  }
+  const adapter = parent.adapter.servesViewRequests ? parent.adapter : builtinAdapter;
+  const lease = new Lease(mode, adapter);
+  placeLease(lease, info, buffer, parent.start, parent.end - parent.start, byteOffset, byteLength);
+  if (viewsConflict(parent.mode, parent, mode, lease)) {
+    throw new BufferError(
+      'CONFLICT',
+      `xorview: cannot acquire an ${mode} view of bytes ${rangeText(lease)} through an ${parent.mode} view of bytes ${rangeText(parent)}: ` +
+        `the modes conflict. Ask for '${parent.mode}' to get a sub-view, or release the view first.`,
+    );
+  }
+  if (!adapter.modes(view).includes(mode)) {
+    throw new BufferError('UNSUPPORTED_MODE', `xorview: this memory cannot lend '${mode}' views.`);
+  }
+  return lease;
+}
+
+function finish(lease: Lease): ArrayBufferView {
+  if (lease.parent !== undefined) return grantSubView(lease);
+  lease.adapter.claim(preparedTarget, lease, preparedTimeout);
+  return grantView(lease);
 }
 
 /**
@@ -36,10 +248,7 @@ export function acquire<
   Mode extends ModesFor<Source>,
   Constructor extends ViewConstructor = Uint8ArrayConstructor,
 >(exporter: Source, mode: Mode, options?: AcquireOptions<Constructor>): AcquiredView<Source, Mode, Constructor> {
-  void exporter;
-  void mode;
-  void options;
-  return notYetImplemented('acquire');
+  return finish(prepareLease(exporter, mode, options)) as unknown as AcquiredView<Source, Mode, Constructor>;
 }
 
 /** Like `acquire`, but returns `{ ok: false, error }` for every `BufferError` instead of throwing. */
@@ -52,13 +261,19 @@ export function tryAcquire<
   mode: Mode,
   options?: AcquireOptions<Constructor>,
 ): AcquireResult<AcquiredView<Source, Mode, Constructor>> {
-  void exporter;
-  void mode;
-  void options;
-  return notYetImplemented('tryAcquire');
+  try {
+    return { ok: true, view: acquire(exporter, mode, options) };
+  } catch (error) {
+    if (error instanceof BufferError) return { ok: false, error };
+    throw error;
+  }
 }
 
-/** Like `acquire`, waiting without blocking the thread for conflicting views to be released. */
+/**
+ * Like `acquire`, waiting without blocking the thread for conflicting views to be released
+ * (cross-thread exporters). For in-process exporters it settles at once with `acquire`'s result.
+ * An already-aborted `signal` rejects with its reason.
+ */
 export function acquireAsync<
   Source extends Exporter,
   Mode extends ModesFor<Source>,
@@ -68,38 +283,76 @@ export function acquireAsync<
   mode: Mode,
   options?: AcquireAsyncOptions<Constructor>,
 ): Promise<AcquiredView<Source, Mode, Constructor>> {
-  void exporter;
-  void mode;
-  void options;
-  return notYetImplemented('acquireAsync');
+  type Result = AcquiredView<Source, Mode, Constructor>;
+  try {
+    const lease = prepareLease(exporter, mode, options);
+    const target = preparedTarget;
+    const timeout = preparedTimeout;
+    const signal = preparedSignal;
+    if (signal?.aborted === true) return Promise.reject(signal.reason as unknown);
+    const adapter = lease.adapter;
+    if (lease.parent === undefined && adapter.claimAsync !== undefined) {
+      return adapter.claimAsync(target, lease, timeout, signal).then(() => grantView(lease) as unknown as Result);
+    }
+    return Promise.resolve(finish(lease) as unknown as Result);
+  } catch (error) {
+    return Promise.reject(error as Error);
+  }
 }
 
 /** End a view. Idempotent; the same as `view[Symbol.dispose]()`. */
 export function release(view: AnyView): void {
-  void view;
-  notYetImplemented('release');
+  releaseGrantedView(view);
+}
+
+function leaseOfView(view: unknown, action: string): Lease {
+  const lease = leaseOf(view);
+  if (lease === undefined) throw notAViewError(view, action);
+  return lease;
 }
 
 /** Whether a view has been released. */
 export function isReleased(view: AnyView): boolean {
-  void view;
-  return notYetImplemented('isReleased');
+  return leaseOfView(view, 'isReleased').released;
 }
 
 /** The mode a view was acquired in. */
 export function modeOf<ViewType extends AnyView>(view: ViewType): ModeOf<ViewType> & AccessMode {
-  void view;
-  return notYetImplemented('modeOf');
+  return leaseOfView(view, 'modeOf').mode as ModeOf<ViewType> & AccessMode;
 }
 
-/** Which modes an exporter can grant and how strongly it enforces them, before any request. */
+const singleModes: Readonly<Record<AccessMode, readonly AccessMode[]>> = {
+  immutable: Object.freeze(['immutable'] as const),
+  exclusive: Object.freeze(['exclusive'] as const),
+  raw: Object.freeze(['raw'] as const),
+};
+
+/**
+ * Which modes an exporter can grant and how strongly it enforces them, before any request. A held
+ * view grants its own mode (sub-views) and enforces like the exporter it came from.
+ */
 export function capabilities(exporter: Exporter): Capabilities {
-  void exporter;
-  return notYetImplemented('capabilities');
+  const target = asExporterObject(exporter);
+  const lease = leaseOf(target);
+  if (lease !== undefined) {
+    if (lease.released) throw releasedError('ask the capabilities of');
+    return { modes: singleModes[lease.mode], enforcement: lease.adapter.enforcement };
+  }
+  const adapter = resolveAdapter(target);
+  return { modes: Object.freeze([...adapter.modes(target)]), enforcement: adapter.enforcement };
 }
 
-/** How many views of an exporter's memory are live, per mode. */
+/**
+ * How many views of an exporter's memory are live, per mode. For a TypedArray/DataView/Buffer (or
+ * a view), the views touching its window; sub-views are part of their parent's export.
+ */
 export function exportsOf(exporter: Exporter): ExportCounts {
-  void exporter;
-  return notYetImplemented('exportsOf');
+  const target = asExporterObject(exporter);
+  const lease = leaseOf(target);
+  if (lease !== undefined) {
+    const record = lease.record;
+    if (record !== undefined) return record.countsWithin(lease.start, lease.end);
+    return lease.adapter.counts(target);
+  }
+  return resolveAdapter(target).counts(target);
 }

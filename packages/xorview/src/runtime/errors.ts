@@ -4,8 +4,10 @@
  * - `CONFLICT`: an overlapping view in an incompatible mode is held.
  * - `LOCKED`: the exporter cannot be resized, transferred, adopted or frozen while views are held.
  * - `RELEASED`: the view was already released.
- * - `UNSUPPORTED_MODE`: not one of the three modes, or a mode the exporter cannot grant.
- * - `OUT_OF_RANGE`: an offset or length that is not a non-negative integer, misaligned or past the end.
+ * - `UNSUPPORTED_MODE`: not one of the three modes, a mode the exporter cannot grant, or an `as`
+ *   that is not a built-in TypedArray constructor or DataView.
+ * - `OUT_OF_RANGE`: an offset or length that is not a non-negative integer, misaligned or past the end
+ *   (also malformed `options`, `timeout` or `signal` values given to `acquire`).
  * - `NOT_AN_EXPORTER`: the value cannot lend memory (or its `[exportView]` returned something else).
  * - `FOREIGN_VIEW`: a typed array that `acquire` did not hand out.
  * - `DETACHED`: the memory was transferred, detached or freed.

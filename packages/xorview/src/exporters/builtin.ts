@@ -1,0 +1,142 @@
+/**
+ * Built-in exporters, enforced by the in-process borrow registry: ArrayBuffer (fixed or
+ * resizable), SharedArrayBuffer, any TypedArray/DataView/Node Buffer (its window of the underlying
+ * buffer, so Buffers carved from Node's pool are disjoint ranges of one memory) and
+ * WebAssembly.Memory.
+ *
+ * WebAssembly.Memory#grow cannot be refused from here (xorview patches no built-in). What happens:
+ * - non-shared memory: `grow` detaches the old ArrayBuffer, so every view of it becomes a
+ *   zero-length detached view. Those views stay held until released (release still works and is
+ *   still required), but they cover no bytes of the new `memory.buffer`, which is new memory to the
+ *   registry: acquisitions after the grow do not conflict with the dead views, and
+ *   `exportsOf(memory)` counts only views of the current buffer.
+ * - shared memory: `grow` does not detach; old and new `memory.buffer` objects are the same bytes,
+ *   so the registry keeps one record per Memory and every buffer object it has handed out reaches
+ *   that record. Views stay valid and keep conflicting.
+ */
+import { accessModes } from '../semantics.js';
+import type { ExportCounts } from '../runtime/api-types.js';
+import { attachRecord, ensureRecord, recordOf, type BorrowRecord } from '../runtime/borrow-record.js';
+import { BufferError } from '../runtime/errors.js';
+import type { ExporterAdapter, Lease, Placement } from '../runtime/exporter-adapter.js';
+import {
+  bufferByteLength,
+  bufferKindOf,
+  isDetached,
+  isImmutableBuffer,
+  readWindow,
+  webAssemblyBufferOf,
+} from '../runtime/intrinsics.js';
+import { describeValue } from '../runtime/views.js';
+
+const sharedMemoryRecords = new WeakMap<object, BorrowRecord>();
+
+function detachedError(what: string): BufferError {
+  return new BufferError(
+    'DETACHED',
+    `xorview: ${what} is detached (transferred, grown or freed), so it has no memory to lend. Acquire from its current owner instead.`,
+  );
+}
+
+/** A shared WebAssembly.Memory: one record for every buffer object it hands out. */
+function joinSharedMemoryRecord(memory: object, buffer: ArrayBufferLike): void {
+  const known = sharedMemoryRecords.get(memory);
+  if (known === undefined) sharedMemoryRecords.set(memory, ensureRecord(buffer));
+  else if (recordOf(buffer) !== known) attachRecord(buffer, known);
+}
+
+function modesOfBuffer(buffer: ArrayBufferLike | undefined): readonly ['immutable'] | typeof accessModes {
+  return buffer !== undefined && isImmutableBuffer(buffer) ? immutableOnly : accessModes;
+}
+
+const immutableOnly = ['immutable'] as const;
+const placementScratch: Placement = { buffer: undefined, start: 0, length: 0 };
+
+export const builtinAdapter: ExporterAdapter = {
+  enforcement: 'registry',
+  servesViewRequests: true,
+
+  modes(exporter) {
+    this.locate(exporter, placementScratch);
+    return modesOfBuffer(placementScratch.buffer);
+  },
+
+  locate(exporter, into) {
+    if (ArrayBuffer.isView(exporter)) {
+      const window = into as { buffer: ArrayBufferLike; start: number; length: number };
+      readWindow(exporter, window);
+      if (window.length < 0 || isDetached(window.buffer)) throw detachedError(`the memory of this ${describeValue(exporter).slice(2)}`);
+      return;
+    }
+    const memoryBuffer = webAssemblyBufferOf(exporter);
+    if (memoryBuffer !== undefined) {
+      if (!(memoryBuffer instanceof ArrayBuffer)) joinSharedMemoryRecord(exporter, memoryBuffer);
+      into.buffer = memoryBuffer;
+      into.start = 0;
+      into.length = bufferByteLength(memoryBuffer);
+      return;
+    }
+    if (bufferKindOf(exporter) === 'none') throw notAnExporterError(exporter);
+    const buffer = exporter as ArrayBufferLike;
+    if (isDetached(buffer)) throw detachedError('this ArrayBuffer');
+    into.buffer = buffer;
+    into.start = 0;
+    into.length = bufferByteLength(buffer);
+  },
+
+  claim(_exporter, lease) {
+    claimInRegistry(lease);
+  },
+
+  unclaim(lease) {
+    (lease.record as BorrowRecord).remove(lease);
+  },
+
+  counts(exporter): ExportCounts {
+    const window = placementScratch;
+    try {
+      this.locate(exporter, window);
+    } catch (error) {
+      // A detached buffer may still have (dead) views held against it until they are released.
+      if (!(error instanceof BufferError) || error.code !== 'DETACHED' || ArrayBuffer.isView(exporter)) throw error;
+      return recordOf(exporter as ArrayBufferLike)?.counts() ?? { immutable: 0, exclusive: 0, raw: 0 };
+    }
+    const record = recordOf(window.buffer as ArrayBufferLike);
+    if (record === undefined) return { immutable: 0, exclusive: 0, raw: 0 };
+    return ArrayBuffer.isView(exporter) ? record.countsWithin(window.start, window.start + window.length) : record.counts();
+  },
+};
+
+/**
+ * Check a lease against the registry record of its buffer and record it: the claim step of every
+ * in-process adapter. Immutable platform buffers lend immutable views only.
+ */
+export function claimInRegistry(lease: Lease): void {
+  const buffer = lease.buffer as ArrayBufferLike;
+  if (lease.mode !== 'immutable' && isImmutableBuffer(buffer)) {
+    throw new BufferError(
+      'UNSUPPORTED_MODE',
+      `xorview: this memory is an immutable ArrayBuffer; it lends 'immutable' views only, not '${lease.mode}'.`,
+    );
+  }
+  const record = recordOf(buffer);
+  if (record !== undefined) {
+    if (record.modes !== accessModes && !record.modes.includes(lease.mode)) {
+      throw new BufferError(
+        'UNSUPPORTED_MODE',
+        `xorview: this memory belongs to a ${record.owner ?? 'restricted exporter'} and lends ${record.modes.join(', ')} views only, not '${lease.mode}'.`,
+      );
+    }
+    if (record.conflicts(lease.mode, lease.start, lease.end)) throw record.conflictError(lease.mode, lease.start, lease.end);
+  }
+  (record ?? ensureRecord(buffer)).add(lease);
+}
+
+/** The error for a value that cannot lend memory. */
+export function notAnExporterError(value: unknown): BufferError {
+  return new BufferError(
+    'NOT_AN_EXPORTER',
+    `xorview: ${describeValue(value)} cannot lend memory. Pass an ArrayBuffer, SharedArrayBuffer, TypedArray, DataView, ` +
+      'WebAssembly.Memory, OwnedBuffer, a view, or an object implementing [exportView].',
+  );
+}

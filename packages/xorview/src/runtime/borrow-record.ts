@@ -1,0 +1,173 @@
+/**
+ * The in-process borrow registry: per piece of memory, the live views, their ranges and modes.
+ *
+ * A `BorrowRecord` is keyed by memory identity (an ArrayBuffer or SharedArrayBuffer object;
+ * OwnedBuffer keeps one record across the buffers its bytes move through). Which pairs of views
+ * may coexist comes from `semantics.ts` alone: per mode the record keeps a `Coverage` (sorted
+ * disjoint segments), so deciding a request costs one binary search per mode it must not overlap,
+ * and the decision itself is `viewsConflict` on the one candidate segment.
+ */
+import { type AccessMode, type ByteRange, accessModes, coexists, viewsConflict } from '../semantics.js';
+import type { ExportCounts } from './api-types.js';
+import { Coverage } from './coverage.js';
+import { BufferError } from './errors.js';
+import type { Lease } from './exporter-adapter.js';
+
+/** Called when the last root lease of a record ends (OwnedBuffer detaches released views then). */
+export type IdleHook = (record: BorrowRecord, lease: Lease) => void;
+
+interface MutableRange {
+  start: number;
+  end: number;
+}
+
+// Scratch ranges handed to `viewsConflict`, so the hot path allocates nothing.
+const heldScratch: MutableRange = { start: 0, end: 0 };
+const requestScratch: MutableRange = { start: 0, end: 0 };
+
+export class BorrowRecord {
+  immutable = 0;
+  exclusive = 0;
+  raw = 0;
+  /** Root leases held (each mode counted above, empty views included). */
+  live = 0;
+  head: Lease | undefined = undefined;
+  private readonly coverage: Record<AccessMode, Coverage | undefined> = {
+    immutable: undefined,
+    exclusive: undefined,
+    raw: undefined,
+  };
+  onIdle: IdleHook | undefined;
+  /** What the memory is, for messages: "ArrayBuffer(16)", "OwnedBuffer(1024)". */
+  describe: () => string;
+  /** The xorview class that owns this memory (refuses `adopt`), if any. */
+  owner: string | undefined = undefined;
+  /** The modes this memory lends, however it is reached (a FrozenBuffer's: immutable only). */
+  modes: readonly AccessMode[] = accessModes;
+
+  constructor(describe: () => string, onIdle?: IdleHook) {
+    this.describe = describe;
+    this.onIdle = onIdle;
+  }
+
+  /** Whether a view `[start, end)` in `mode` may be added: SPEC §2's conflict rule. */
+  conflicts(mode: AccessMode, start: number, end: number): boolean {
+    if (this.live === 0) return false;
+    requestScratch.start = start;
+    requestScratch.end = end;
+    for (const held of accessModes) {
+      if (coexists[held][mode]) continue;
+      const coverage = this.coverage[held];
+      if (coverage === undefined || coverage.isEmpty) continue;
+      const candidate = coverage.candidateBefore(end);
+      if (candidate < 0) continue;
+      heldScratch.start = coverage.starts[candidate] as number;
+      heldScratch.end = coverage.ends[candidate] as number;
+      if (viewsConflict(held, heldScratch, mode, requestScratch)) return true;
+    }
+    return false;
+  }
+
+  /** The first held lease a request conflicts with (for the error message; linear, error path only). */
+  firstConflict(mode: AccessMode, range: ByteRange): Lease | undefined {
+    for (let lease = this.head; lease !== undefined; lease = lease.next) {
+      if (viewsConflict(lease.mode, lease, mode, range)) return lease;
+    }
+    return undefined;
+  }
+
+  /** Record a root lease (already checked with `conflicts`). */
+  add(lease: Lease): void {
+    lease.record = this;
+    lease.previous = undefined;
+    lease.next = this.head;
+    if (this.head !== undefined) this.head.previous = lease;
+    this.head = lease;
+    this[lease.mode]++;
+    this.live++;
+    if (lease.start < lease.end) (this.coverage[lease.mode] ??= new Coverage()).add(lease.start, lease.end);
+  }
+
+  /** Forget a root lease; runs the idle hook when it was the last. */
+  remove(lease: Lease): void {
+    if (lease.previous === undefined) this.head = lease.next;
+    else lease.previous.next = lease.next;
+    if (lease.next !== undefined) lease.next.previous = lease.previous;
+    lease.previous = undefined;
+    lease.next = undefined;
+    this[lease.mode]--;
+    this.live--;
+    if (lease.start < lease.end) this.coverage[lease.mode]?.remove(lease.start, lease.end);
+    if (this.live === 0) this.onIdle?.(this, lease);
+  }
+
+  /** Export counts of the whole memory. */
+  counts(): ExportCounts {
+    return { immutable: this.immutable, exclusive: this.exclusive, raw: this.raw };
+  }
+
+  /**
+   * Export counts of the views that touch the window `[start, end)`: overlapping it, or empty and
+   * positioned inside it (a Buffer's own window of a shared pool, for example).
+   */
+  countsWithin(start: number, end: number): ExportCounts {
+    const counts = { immutable: 0, exclusive: 0, raw: 0 };
+    for (let lease = this.head; lease !== undefined; lease = lease.next) {
+      const touches = lease.start < lease.end ? lease.start < end && start < lease.end : lease.start >= start && lease.start <= end;
+      if (touches) counts[lease.mode]++;
+    }
+    return counts;
+  }
+
+  /** The error for a request that `conflicts` refused. */
+  conflictError(mode: AccessMode, start: number, end: number): BufferError {
+    const request = { start, end };
+    const held = this.firstConflict(mode, request);
+    const heldText =
+      held === undefined
+        ? 'a held view'
+        : `an ${held.mode} view of bytes ${rangeText(held)}${held.site === undefined ? '' : ` (acquired ${held.site})`}`;
+    return new BufferError(
+      'CONFLICT',
+      `xorview: cannot acquire an ${mode} view of bytes ${rangeText(request)} of ${this.describe()}: it overlaps ${heldText}. ` +
+        `Release that view first, or ask for a disjoint range${mode === 'immutable' ? '' : ' or a shared mode'}.`,
+    );
+  }
+}
+
+/** "[4, 8)". */
+export function rangeText(range: ByteRange): string {
+  return `[${range.start}, ${range.end})`;
+}
+
+const records = new WeakMap<ArrayBufferLike, BorrowRecord>();
+
+/** The record of a buffer, if any view of it was ever recorded. */
+export function recordOf(buffer: ArrayBufferLike): BorrowRecord | undefined {
+  return records.get(buffer);
+}
+
+/** The record of a buffer, created on first use. */
+export function ensureRecord(buffer: ArrayBufferLike): BorrowRecord {
+  let record = records.get(buffer);
+  if (record === undefined) {
+    record = new BorrowRecord(() => describeBuffer(buffer));
+    records.set(buffer, record);
+  }
+  return record;
+}
+
+/** Make `buffer` reach `record` (OwnedBuffer's moved bytes, a growing shared WebAssembly.Memory). */
+export function attachRecord(buffer: ArrayBufferLike, record: BorrowRecord): void {
+  records.set(buffer, record);
+}
+
+/** Forget which record a buffer reached (its bytes moved elsewhere). */
+export function detachRecord(buffer: ArrayBufferLike): void {
+  records.delete(buffer);
+}
+
+/** "ArrayBuffer(16)" / "SharedArrayBuffer(64)". */
+export function describeBuffer(buffer: ArrayBufferLike): string {
+  return `${buffer instanceof ArrayBuffer ? 'ArrayBuffer' : 'SharedArrayBuffer'}(${buffer.byteLength})`;
+}
