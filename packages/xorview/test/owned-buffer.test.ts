@@ -283,7 +283,9 @@ describe('OwnedBuffer: adopt, transfer, freeze', () => {
     expect(codeOf(() => acquire(first.buffer, 'raw'))).toBe('UNSUPPORTED_MODE');
     expect(codeOf(() => OwnedBuffer.adopt(first.buffer))).toBe('LOCKED');
     if (immutableBuffers) {
-      (first as unknown as Uint8Array)[0] = 99;
+      expect(() => {
+        (first as unknown as Uint8Array)[0] = 99;
+      }).toThrow(TypeError);
       expect(first[0]).toBe(1);
       expect(() => (first as unknown as Uint8Array).fill(0)).toThrow(TypeError);
     }
