@@ -7,14 +7,8 @@
  * `no-conflicting-views` today, the code-path one later) can ask the same question.
  */
 import { accessModes, viewsConflict, type AccessMode, type ByteRange } from 'xorview/semantics';
+import type { AcquisitionRange } from './acquisitions.js';
 
-/** The literal range options of an acquisition, as `matchAcquisition` reports them. */
-export interface LiteralRangeOptions {
-  readonly byteOffset?: number;
-  readonly byteLength?: number;
-  readonly length?: number;
-  readonly asBytesPerElement?: number;
-}
 
 /** What a view claims of its exporter's memory. `undefined` means "not known statically". */
 export interface ViewClaim {
@@ -25,20 +19,19 @@ export interface ViewClaim {
 /** Everything from `start` to the end of the memory, whatever its length. */
 const toTheEnd = Number.POSITIVE_INFINITY;
 
+/** The element size of the default view class, `Uint8Array`. */
+const defaultBytesPerElement = 1;
+
 /**
- * The byte range that literal range options select, relative to the exporter's start, or
- * `undefined` when the options are not all literals. Without a length the view runs to the end of
- * the memory; a `length` in elements needs the element size (`as`) to become bytes.
+ * The byte range that an acquisition's literal range options select, relative to the exporter's
+ * start, or `undefined` when they are not all literals (see `AcquisitionRange`). Without a length
+ * the view runs to the end of the memory; a `length` counts elements of the `as` class.
  */
-export function byteRangeOf(options: LiteralRangeOptions | undefined): ByteRange | undefined {
+export function byteRangeOf(options: AcquisitionRange | undefined): ByteRange | undefined {
   if (options === undefined) return undefined;
   const start = options.byteOffset ?? 0;
   if (options.byteLength !== undefined) return { start, end: start + options.byteLength };
-  if (options.length !== undefined) {
-    return options.asBytesPerElement === undefined
-      ? { start, end: toTheEnd }
-      : { start, end: start + options.length * options.asBytesPerElement };
-  }
+  if (options.length !== undefined) return { start, end: start + options.length * (options.asBytesPerElement ?? defaultBytesPerElement) };
   return { start, end: toTheEnd };
 }
 
