@@ -1,10 +1,23 @@
-import { exportView } from '../symbols.js';
-import type { ExporterProtocol, ExportRequest } from '../types/exporter.js';
+import type { AccessMode, ByteRange } from '../semantics.js';
+import { exportView, releaseView } from '../symbols.js';
+import type { AnyView } from '../runtime/api-types.js';
+import { modeOf } from '../runtime/acquire.js';
 import { BufferError } from '../runtime/errors.js';
+import type { ExporterProtocol, ExportRequest } from '../types/exporter.js';
+import {
+  defaultLockTableCapacity,
+  maxSharedByteLength,
+  SharedLockTable,
+  type LockToken,
+  type ReclaimReport,
+  type WaitPolicy,
+} from './shared-lock-table.js';
+import { currentThreadId, watchWorkerExits, type ThreadExitListener } from './worker-liveness.js';
 
-function notYetImplemented(name: string): never {
-  throw new BufferError('UNSUPPORTED_MODE', `xorview: SharedOwnedBuffer#${name} is not implemented in this build yet.`);
-}
+export type { ReclaimedView, ReclaimReport } from './shared-lock-table.js';
+
+const handleKind = 'xorview.SharedOwnedBuffer';
+const handleVersion = 1;
 
 /**
  * A structured-clonable description of a `SharedOwnedBuffer`: post it to a worker (no transfer
@@ -17,9 +30,35 @@ export interface SharedBufferHandle {
   readonly locks: SharedArrayBuffer;
 }
 
+/** Options of `new SharedOwnedBuffer(byteLength, options)`. */
+export interface SharedOwnedBufferOptions {
+  /**
+   * How many views (plus requests queued for one) may be live at once across all threads: the
+   * lock table's slot count. Default 256, at most 16384. A request that finds the table full fails
+   * with `CONFLICT` (or waits for a free slot when given a `timeout`).
+   */
+  readonly maxViews?: number;
+}
+
+/** A reclaim this thread performed by itself because a worker it started exited. */
+export interface AutomaticReclaim extends ReclaimReport {
+  /** The node:worker_threads id of the worker that exited. */
+  readonly threadId: number;
+}
+
+/** Memory opened by `fromHandle`, passed to the constructor without a public parameter. */
+let opening: { readonly memory: SharedArrayBuffer; readonly locks: SharedArrayBuffer } | undefined;
+let tableOf: (buffer: SharedOwnedBuffer) => SharedLockTable;
+
 /**
  * A SharedArrayBuffer with a lock table in shared memory: mutable-XOR-shared enforced across
- * workers with `Atomics`.
+ * workers with `Atomics` (`capabilities()` says `cross-thread`).
+ *
+ * Every thread that opens the buffer (the creator, and each `fromHandle`) is a holder with its own
+ * id. A worker that exits or is terminated while holding views has them reclaimed by the thread
+ * that started it (if that thread had opened a SharedOwnedBuffer first); `reclaim(holderId)`
+ * frees a holder's views by hand, and reports the ranges it held `exclusive`, which may be
+ * half-written.
  *
  * @example
  * ```
@@ -27,35 +66,195 @@ export interface SharedBufferHandle {
  *
  * const counters = new SharedOwnedBuffer(1024);
  * // worker.postMessage(counters.handle);  // worker: SharedOwnedBuffer.fromHandle(handle)
- * using slot = acquire(counters, 'exclusive', { as: Int32Array, length: 1 });
+ * using slot = acquire(counters, 'exclusive', { as: Int32Array, length: 1, timeout: 100 });
  * slot[0]++;
  * ```
  */
-export class SharedOwnedBuffer implements ExporterProtocol<SharedArrayBuffer> {
-  constructor(byteLength: number) {
-    void byteLength;
-    notYetImplemented('constructor');
+export class SharedOwnedBuffer implements ExporterProtocol<SharedArrayBuffer>, ThreadExitListener {
+  readonly #memory: SharedArrayBuffer;
+  readonly #table: SharedLockTable;
+  readonly #handle: SharedBufferHandle;
+  readonly #reclaimListeners = new Set<(report: AutomaticReclaim) => void>();
+  /** Locks taken through the exporter protocol, by `mode:start:end` (equal keys are interchangeable). */
+  readonly #protocolLocks = new Map<string, LockToken[]>();
+
+  static {
+    tableOf = (buffer) => buffer.#table;
   }
 
-  /** Open a buffer created in another thread from its `handle`. */
+  constructor(byteLength: number, options?: SharedOwnedBufferOptions) {
+    let memory: SharedArrayBuffer;
+    let locks: SharedArrayBuffer;
+    if (opening === undefined) {
+      if (typeof byteLength !== 'number') {
+        throw new TypeError(`xorview: new SharedOwnedBuffer(byteLength) needs a number, got ${typeof byteLength}.`);
+      }
+      if (!Number.isInteger(byteLength) || byteLength < 0 || byteLength > maxSharedByteLength) {
+        throw new BufferError(
+          'OUT_OF_RANGE',
+          `xorview: a SharedOwnedBuffer's byteLength must be an integer from 0 to ${maxSharedByteLength}, got ${String(byteLength)}.`,
+        );
+      }
+      locks = SharedLockTable.allocate(options?.maxViews ?? defaultLockTableCapacity);
+      memory = new SharedArrayBuffer(byteLength);
+    } else {
+      ({ memory, locks } = opening);
+      opening = undefined;
+    }
+    this.#memory = memory;
+    this.#table = SharedLockTable.open(locks, {
+      holderId: SharedLockTable.newHolderId(locks),
+      threadId: currentThreadId(),
+    });
+    this.#handle = Object.freeze({ kind: handleKind, version: handleVersion, memory, locks });
+    watchWorkerExits(this);
+  }
+
+  /**
+   * Open, in this thread, a buffer created in another one from its `handle`. The result is a new
+   * holder of the same memory and locks.
+   */
   static fromHandle(handle: SharedBufferHandle): SharedOwnedBuffer {
-    void handle;
-    return notYetImplemented('fromHandle');
+    const { kind, version, memory, locks } = (typeof handle === 'object' && handle !== null ? handle : {}) as Partial<
+      Record<keyof SharedBufferHandle, unknown>
+    >;
+    if (kind !== handleKind || version !== handleVersion) {
+      throw new TypeError(
+        'xorview: SharedOwnedBuffer.fromHandle needs the `.handle` of a SharedOwnedBuffer (posted to this thread as is).',
+      );
+    }
+    if (!(memory instanceof SharedArrayBuffer) || memory.byteLength > maxSharedByteLength) {
+      throw new TypeError('xorview: this handle has no shared memory; post `buffer.handle` itself, unmodified.');
+    }
+    if (!SharedLockTable.isTableMemory(locks)) {
+      throw new TypeError(
+        'xorview: this handle has no lock table of this xorview version; open it with the same xorview that created it.',
+      );
+    }
+    opening = { memory, locks };
+    try {
+      return new SharedOwnedBuffer(0);
+    } finally {
+      opening = undefined;
+    }
   }
 
-  /** Post this to a worker; it survives `structuredClone` without a transfer list. */
+  /** Post this to a worker; it survives `structuredClone` and `postMessage` without a transfer list. */
   get handle(): SharedBufferHandle {
-    return notYetImplemented('handle');
+    return this.#handle;
   }
 
   /** The length in bytes. */
   get byteLength(): number {
-    return notYetImplemented('byteLength');
+    return this.#memory.byteLength;
   }
 
-  /** @internal The exporter protocol; `acquire` is the way to call it. */
-  [exportView](request: ExportRequest): SharedArrayBuffer {
-    void request;
-    return notYetImplemented('[exportView]');
+  /** The lock table's slot count: how many views and queued requests may be live at once. */
+  get maxViews(): number {
+    return this.#table.capacity;
   }
+
+  /** This opening's holder id: what another thread passes to `reclaim` if this one dies. */
+  get holderId(): number {
+    return this.#table.requester.holderId;
+  }
+
+  /**
+   * Free every view and queued request of holder `holderId`, in every thread's eyes, for a holder
+   * that will never release them (a dead worker). Returns what was freed; `exclusiveRanges` may
+   * hold half-written bytes. Reclaiming a holder that is still running voids its guarantees.
+   */
+  reclaim(holderId: number): ReclaimReport {
+    if (!Number.isInteger(holderId) || holderId <= 0) {
+      throw new TypeError(`xorview: reclaim(holderId) needs a holder id (a positive integer), got ${String(holderId)}.`);
+    }
+    return this.#table.reclaimHolder(holderId);
+  }
+
+  /**
+   * Be told about reclaims this thread performs by itself when a worker it started exits holding
+   * views (only reclaims that freed something). Returns a function that stops listening.
+   */
+  onReclaim(listener: (report: AutomaticReclaim) => void): () => void {
+    this.#reclaimListeners.add(listener);
+    return () => this.#reclaimListeners.delete(listener);
+  }
+
+  /**
+   * @internal The exporter protocol, for code that drives it by hand; `acquire` is the way to
+   * borrow (it also waits, counts and releases). Locks the range without waiting (`CONFLICT`).
+   */
+  [exportView](request: ExportRequest): SharedArrayBuffer {
+    const range = { start: request.byteOffset, end: request.byteOffset + request.byteLength };
+    if (!Number.isInteger(range.start) || !Number.isInteger(range.end) || range.start < 0 || range.end > this.byteLength) {
+      throw new BufferError('OUT_OF_RANGE', `xorview: bytes [${range.start}, ${range.end}) are outside this SharedOwnedBuffer.`);
+    }
+    const token = this.#table.lock(request.mode, range, { kind: 'none' });
+    const key = `${request.mode}:${range.start}:${range.end}`;
+    const tokens = this.#protocolLocks.get(key);
+    if (tokens === undefined) this.#protocolLocks.set(key, [token]);
+    else tokens.push(token);
+    return this.#memory;
+  }
+
+  /** @internal The exporter protocol's release: frees the lock `[exportView]` took for `view`. */
+  [releaseView](view: AnyView): void {
+    const window = view as unknown as ArrayBufferView;
+    const key = `${modeOf(view)}:${window.byteOffset}:${window.byteOffset + window.byteLength}`;
+    const token = this.#protocolLocks.get(key)?.pop();
+    if (token !== undefined) this.#table.unlock(token);
+  }
+
+  /** @internal Called by the worker-exit watcher. */
+  onThreadExit(threadId: number): void {
+    const report = this.#table.reclaimThread(threadId);
+    if (report.views.length === 0 && report.pendingRequests === 0) return;
+    const automatic: AutomaticReclaim = { ...report, threadId };
+    for (const listener of this.#reclaimListeners) listener(automatic);
+  }
+}
+
+// ---- the runtime's side (not exported from the package) -------------------------------------------
+
+/** The memory views of `buffer` are made over. */
+export function sharedMemoryOf(buffer: SharedOwnedBuffer): SharedArrayBuffer {
+  return buffer.handle.memory;
+}
+
+/** This thread's handle on `buffer`'s lock table. */
+export function sharedLockTableOf(buffer: SharedOwnedBuffer): SharedLockTable {
+  return tableOf(buffer);
+}
+
+/** How long a request may wait, from `acquire`'s `timeout` option (milliseconds; `undefined`: not at all). */
+export function waitPolicyFor(timeout: number | undefined): WaitPolicy {
+  if (timeout === undefined) return { kind: 'none' };
+  if (typeof timeout !== 'number' || Number.isNaN(timeout) || timeout < 0) {
+    throw new BufferError(
+      'OUT_OF_RANGE',
+      `xorview: timeout must be a non-negative number of milliseconds (or Infinity), got ${String(timeout)}.`,
+    );
+  }
+  return { kind: 'until', deadline: Date.now() + timeout };
+}
+
+/** Lock `range` of `buffer` in `mode` for this thread, waiting as `wait` allows (blocking). */
+export function lockShared(buffer: SharedOwnedBuffer, mode: AccessMode, range: ByteRange, wait: WaitPolicy): LockToken {
+  return tableOf(buffer).lock(mode, range, wait);
+}
+
+/** Lock `range` of `buffer` in `mode`, waiting without blocking the thread. */
+export function lockSharedAsync(
+  buffer: SharedOwnedBuffer,
+  mode: AccessMode,
+  range: ByteRange,
+  wait: WaitPolicy,
+  signal?: AbortSignal,
+): Promise<LockToken> {
+  return tableOf(buffer).lockAsync(mode, range, wait, signal);
+}
+
+/** Release a lock; false if it was already released or reclaimed. */
+export function unlockShared(buffer: SharedOwnedBuffer, token: LockToken): boolean {
+  return tableOf(buffer).unlock(token);
 }

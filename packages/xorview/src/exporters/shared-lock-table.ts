@@ -1,0 +1,646 @@
+/**
+ * The lock table of a `SharedOwnedBuffer`: SPEC §2's conflict rule enforced across threads.
+ *
+ * The table lives in its own SharedArrayBuffer (an `Int32Array` of a 16-word header followed by
+ * `capacity` slots of 8 words). Every live request — granted, queued or being decided — occupies
+ * one slot: `{ word (state | generation), mode, start, end, holder, thread, ticket }`.
+ *
+ * Why slots and tickets instead of one global mutex word: a worker can be terminated at any
+ * instruction. With a table-wide mutex, a thread killed inside the critical section wedges every
+ * thread, even ones asking for disjoint bytes. Here nothing is shared but slots, each written only
+ * by the thread that claimed it, so a dead thread leaves nothing behind but slots tagged with its
+ * holder and thread ids, which `reclaim` frees.
+ *
+ * The protocol is Lamport's bakery adapted to ranges (all `Atomics` operations are sequentially
+ * consistent, which the argument needs):
+ *   1. claim a FREE slot (CAS), write the request, publish it as PENDING with ticket 0 ("choosing");
+ *   2. take a ticket from the shared counter and store it;
+ *   3. scan every other visible slot whose request conflicts (`viewsConflict` from semantics.ts):
+ *      a HELD one blocks; a PENDING/WAITING one blocks only if its ticket is older; a choosing one
+ *      is waited out (it will get a ticket in a few instructions).
+ *   4. no blocker: CAS to HELD. Blocked: withdraw (CONFLICT), or stay as a WAITING intent and sleep.
+ * For two conflicting requests, at least one sees the other with a ticket (if B read A's slot
+ * before A published, A took its ticket after B did), and the younger ticket yields, so two
+ * conflicting views are never HELD at once.
+ *
+ * Fairness: a waiting request keeps its ticket, and queued intents block *younger* conflicting
+ * requests, waiting or not. So readers arriving after a waiting writer queue behind it (writers do
+ * not starve under a stream of readers) and vice versa: arrival order among conflicting requests,
+ * while non-conflicting requests (disjoint ranges, reader after reader) pass freely. One exception
+ * prevents priority-induced deadlock: a request ignores a queued intent that is itself blocked by a
+ * view its own holder (or thread) holds, as a reader re-entering its own read lock must.
+ *
+ * Wake-ups: every change that can unblock someone (release, withdraw, reclaim) increments the
+ * VERSION word and notifies it when the WAITERS count is non-zero. A waiter reads VERSION before
+ * its scan and sleeps with `Atomics.wait(VERSION, seen)`, so a release between the scan and the
+ * sleep makes the wait return at once: no lost wake-ups.
+ */
+import { accessModes, coexists, viewsConflict, type AccessMode, type ByteRange } from '../semantics.js';
+import { BufferError } from '../runtime/errors.js';
+
+// ---- layout -------------------------------------------------------------------------------------
+
+const MAGIC = 0x58_56_53_4c; // "XVSL"
+const LAYOUT_VERSION = 1;
+
+const H_MAGIC = 0;
+const H_LAYOUT = 1;
+const H_CAPACITY = 2;
+/** One past the highest slot index ever claimed: scans stop there (it never shrinks). */
+const H_HIGH_WATER = 3;
+const H_TICKET = 4;
+const H_VERSION = 5;
+const H_WAITERS = 6;
+const H_NEXT_HOLDER = 7;
+const HEADER_WORDS = 16;
+
+const SLOT_WORDS = 8;
+const S_WORD = 0;
+const S_MODE = 1;
+const S_START = 2;
+const S_END = 3;
+const S_HOLDER = 4;
+const S_THREAD = 5;
+const S_TICKET = 6;
+
+// Slot states (low 3 bits of S_WORD; the other 29 bits are a generation bumped at every claim, so
+// a compare-exchange on the word can tell one occupancy of the slot from the next).
+const FREE = 0;
+const CLAIMED = 1; // owned, being written, invisible to scans
+const PENDING = 2; // visible, being decided (ticket 0 while choosing)
+const WAITING = 3; // visible, queued: blocked and sleeping
+const HELD = 4; // granted
+const STATE_BITS = 3;
+const STATE_MASK = (1 << STATE_BITS) - 1;
+const GENERATION_MASK = ~STATE_MASK;
+
+/** Default number of slots: concurrent views (and queued requests) across all threads. */
+export const defaultLockTableCapacity = 256;
+/** Upper bound accepted for `maxViews`: a scan stays cheap and the table stays small (≤ 512 KiB). */
+export const maxLockTableCapacity = 16_384;
+/** The largest memory a table can describe: ranges are stored as unsigned 32-bit words. */
+export const maxSharedByteLength = 0xffff_ffff;
+
+/** How many times a blocked request re-checks before it sleeps (waits are usually short). */
+const SPIN_CHECKS = 200;
+/** How long an in-flight request (PENDING) can hold up a `CONFLICT`-at-once request, in checks. */
+const IN_FLIGHT_CHECKS = 2_000;
+/** Sleep slice while blocked by an in-flight request: it changes state without notifying. */
+const IN_FLIGHT_SLEEP_MS = 1;
+
+// ---- public shapes ------------------------------------------------------------------------------
+
+/** A granted slot: release it with `SharedLockTable#unlock`. */
+export interface LockToken {
+  readonly index: number;
+  readonly word: number;
+}
+
+/** One view freed by `reclaim`. */
+export interface ReclaimedView {
+  readonly mode: AccessMode;
+  readonly byteOffset: number;
+  readonly byteLength: number;
+  readonly holderId: number;
+}
+
+/**
+ * What `reclaim` freed. `exclusiveRanges` are the ranges the dead holder could write: their
+ * contents may be half-written. Nothing hides that; check or rewrite them before trusting them.
+ */
+export interface ReclaimReport {
+  /** Views that were held (granted). */
+  readonly views: readonly ReclaimedView[];
+  /** Ranges that were held `exclusive`: possibly half-written. */
+  readonly exclusiveRanges: readonly ByteRange[];
+  /** Requests that were queued or being decided when their holder died (never granted). */
+  readonly pendingRequests: number;
+}
+
+/** Who is asking: one holder id per opened `SharedOwnedBuffer`, and its thread when known. */
+export interface LockRequester {
+  readonly holderId: number;
+  /** `node:worker_threads` threadId, or -1 where threads have no id (browsers). */
+  readonly threadId: number;
+}
+
+/** How long a request may wait. */
+export type WaitPolicy =
+  /** Fail with `CONFLICT` at once. */
+  | { readonly kind: 'none' }
+  /** Wait until this `Date.now()`-based deadline (`Infinity`: forever), then `TIMEOUT`. */
+  | { readonly kind: 'until'; readonly deadline: number };
+
+/** A live request while it is being decided. */
+interface Attempt {
+  readonly index: number;
+  readonly base: number;
+  word: number;
+  readonly mode: AccessMode;
+  readonly range: ByteRange;
+  ticket: number;
+}
+
+/** What blocks a request, worst first: a granted view, a queued older request, one being decided. */
+const Blocked = { No: 0, ByHeld: 1, ByQueued: 2, ByInFlight: 3 } as const;
+type Blocked = (typeof Blocked)[keyof typeof Blocked];
+
+/** One step of a blocked request: sleep on VERSION while it still reads `seen`, for `ms`. */
+interface Sleep {
+  readonly seen: number;
+  readonly ms: number;
+}
+
+/** `Atomics.waitAsync` (ES2024; Node 16+, every current browser): not in this project's ES2023 lib. */
+interface AtomicsWithWaitAsync {
+  waitAsync(
+    typedArray: Int32Array,
+    index: number,
+    value: number,
+    timeout?: number,
+  ): { async: false; value: 'not-equal' | 'timed-out' } | { async: true; value: Promise<'ok' | 'timed-out'> };
+}
+
+const modeIndex: Readonly<Record<AccessMode, number>> = { immutable: 0, exclusive: 1, raw: 2 };
+
+function modeAt(index: number): AccessMode {
+  // Slots only ever hold 0..2; anything else means a corrupt table, treat it as the strictest mode.
+  return accessModes[index] ?? 'exclusive';
+}
+
+function ticketPrecedes(first: number, second: number): boolean {
+  return ((first - second) | 0) < 0; // serial-number order: the counter wraps
+}
+
+let blockingAllowedHere: boolean | undefined;
+/** Whether `Atomics.wait` may block this thread (not a browser's main thread). */
+export function canBlock(): boolean {
+  if (blockingAllowedHere === undefined) {
+    try {
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 1, 0);
+      blockingAllowedHere = true;
+    } catch {
+      blockingAllowedHere = false;
+    }
+  }
+  return blockingAllowedHere;
+}
+
+function describe(mode: AccessMode, range: ByteRange): string {
+  return `an ${mode} view of bytes [${range.start}, ${range.end})`;
+}
+
+// ---- the table ----------------------------------------------------------------------------------
+
+/**
+ * One thread's handle on a shared lock table. Several handles (one per thread, or per opened
+ * `SharedOwnedBuffer`) over the same SharedArrayBuffer see the same locks.
+ */
+export class SharedLockTable {
+  readonly #words: Int32Array;
+  readonly #capacity: number;
+  readonly #requester: LockRequester;
+  /** Reused by scans so the hot path allocates nothing per slot. */
+  readonly #scratch: { start: number; end: number } = { start: 0, end: 0 };
+  #blockedBySelf = false;
+
+  private constructor(words: Int32Array, requester: LockRequester) {
+    this.#words = words;
+    this.#capacity = Atomics.load(words, H_CAPACITY);
+    this.#requester = requester;
+  }
+
+  /** A fresh table's shared memory with room for `capacity` live requests. */
+  static allocate(capacity: number): SharedArrayBuffer {
+    if (!Number.isInteger(capacity) || capacity < 1 || capacity > maxLockTableCapacity) {
+      throw new BufferError(
+        'OUT_OF_RANGE',
+        `xorview: maxViews must be an integer from 1 to ${maxLockTableCapacity}, got ${String(capacity)}.`,
+      );
+    }
+    const memory = new SharedArrayBuffer((HEADER_WORDS + capacity * SLOT_WORDS) * Int32Array.BYTES_PER_ELEMENT);
+    const words = new Int32Array(memory);
+    words[H_CAPACITY] = capacity;
+    words[H_LAYOUT] = LAYOUT_VERSION;
+    Atomics.store(words, H_MAGIC, MAGIC); // last: publishes the header
+    return memory;
+  }
+
+  /** Whether `memory` looks like a table this version of xorview laid out. */
+  static isTableMemory(memory: unknown): memory is SharedArrayBuffer {
+    if (!(memory instanceof SharedArrayBuffer) || memory.byteLength < HEADER_WORDS * 4) return false;
+    const words = new Int32Array(memory);
+    const capacity = Atomics.load(words, H_CAPACITY);
+    return (
+      Atomics.load(words, H_MAGIC) === MAGIC &&
+      Atomics.load(words, H_LAYOUT) === LAYOUT_VERSION &&
+      capacity >= 1 &&
+      capacity <= maxLockTableCapacity &&
+      memory.byteLength === (HEADER_WORDS + capacity * SLOT_WORDS) * 4
+    );
+  }
+
+  /** Open `memory` (checked with `isTableMemory`) for a requester. */
+  static open(memory: SharedArrayBuffer, requester: LockRequester): SharedLockTable {
+    return new SharedLockTable(new Int32Array(memory), requester);
+  }
+
+  /** A new holder id, unique for the table's lifetime (never 0). */
+  static newHolderId(memory: SharedArrayBuffer): number {
+    const words = new Int32Array(memory);
+    let id = (Atomics.add(words, H_NEXT_HOLDER, 1) + 1) | 0;
+    while (id <= 0) id = (Atomics.add(words, H_NEXT_HOLDER, 1) + 1) | 0; // 2^31 opens: wrap past 0
+    return id;
+  }
+
+  /** How many slots (concurrent views plus queued requests) the table has. */
+  get capacity(): number {
+    return this.#capacity;
+  }
+
+  get requester(): LockRequester {
+    return this.#requester;
+  }
+
+  // ---- acquiring --------------------------------------------------------------------------------
+
+  /**
+   * Take a slot for `[start, end)` in `mode`, waiting as `wait` allows by blocking the thread
+   * (`Atomics.wait`). Throws `CONFLICT` (no wait, full table, or a wait that would deadlock this
+   * thread) or `TIMEOUT`.
+   */
+  lock(mode: AccessMode, range: ByteRange, wait: WaitPolicy): LockToken {
+    const granted = this.#tryFast(mode, range, wait);
+    if (granted !== undefined) return granted;
+    if (wait.kind === 'until' && !canBlock()) {
+      throw new BufferError(
+        'CONFLICT',
+        `xorview: ${describe(mode, range)} conflicts with a view held by another thread, and this thread may not block ` +
+          '(Atomics.wait is not allowed here). Use acquireAsync to wait without blocking.',
+      );
+    }
+    const steps = this.#steps(mode, range, wait, true);
+    try {
+      for (let step = steps.next(); ; ) {
+        if (step.done === true) return step.value;
+        const { seen, ms } = step.value;
+        Atomics.add(this.#words, H_WAITERS, 1);
+        try {
+          Atomics.wait(this.#words, H_VERSION, seen, ms);
+        } finally {
+          Atomics.sub(this.#words, H_WAITERS, 1);
+        }
+        step = steps.next();
+      }
+    } finally {
+      steps.return(undefined as never); // a no-op once settled; withdraws the request otherwise
+    }
+  }
+
+  /**
+   * Like `lock`, waiting with `Atomics.waitAsync` so the thread keeps running. Rejects with the
+   * signal's reason when `signal` aborts; nothing stays held or queued then.
+   */
+  async lockAsync(mode: AccessMode, range: ByteRange, wait: WaitPolicy, signal?: AbortSignal): Promise<LockToken> {
+    signal?.throwIfAborted();
+    const granted = this.#tryFast(mode, range, wait);
+    if (granted !== undefined) return granted;
+    const steps = this.#steps(mode, range, wait, false);
+    try {
+      for (let step = steps.next(); ; ) {
+        if (step.done === true) return step.value;
+        await this.#sleepAsync(step.value, signal);
+        signal?.throwIfAborted();
+        step = steps.next();
+      }
+    } finally {
+      steps.return(undefined as never); // runs the generator's cleanup (withdraw) when aborted
+    }
+  }
+
+  /** The uncontended path, no allocation beyond the attempt: a grant, or undefined to go slow. */
+  #tryFast(mode: AccessMode, range: ByteRange, wait: WaitPolicy): LockToken | undefined {
+    const attempt = this.#begin(mode, range);
+    if (attempt === undefined) {
+      if (wait.kind === 'none') throw this.#fullError(mode, range);
+      return undefined;
+    }
+    if (this.#scan(attempt) === Blocked.No && this.#move(attempt, HELD)) {
+      return { index: attempt.index, word: attempt.word };
+    }
+    this.#withdraw(attempt);
+    return undefined;
+  }
+
+  /**
+   * The slow path as a generator: it yields the sleeps it needs and returns the grant, so the
+   * blocking and the async drivers share one implementation of the protocol.
+   */
+  *#steps(mode: AccessMode, range: ByteRange, wait: WaitPolicy, blocking: boolean): Generator<Sleep, LockToken> {
+    const words = this.#words;
+    const deadline = wait.kind === 'until' ? wait.deadline : -Infinity;
+    let attempt: Attempt | undefined;
+    let settled = false;
+    try {
+      for (let checks = 0; ; checks++) {
+        const seen = Atomics.load(words, H_VERSION);
+        attempt ??= this.#begin(mode, range);
+        let blocked: Blocked;
+        if (attempt === undefined) {
+          if (wait.kind === 'none') throw this.#fullError(mode, range);
+          blocked = Blocked.ByHeld; // full: wait for any release
+          this.#blockedBySelf = false;
+        } else {
+          blocked = this.#scan(attempt);
+          if (Atomics.load(words, attempt.base + S_WORD) !== attempt.word) {
+            attempt = undefined; // reclaimed under us (a manual reclaim of a live holder): start over
+            continue;
+          }
+          if (blocked === Blocked.No) {
+            if (this.#move(attempt, HELD)) {
+              settled = true;
+              return { index: attempt.index, word: attempt.word };
+            }
+            attempt = undefined; // reclaimed under us (a manual reclaim of a live holder): start over
+            continue;
+          }
+          if (blocked === Blocked.ByHeld && blocking && this.#blockedBySelf) {
+            throw new BufferError(
+              'CONFLICT',
+              `xorview: ${describe(mode, range)} conflicts with a view this same thread holds; blocking until it is ` +
+                'released would deadlock. Release it first (or use acquireAsync if another task releases it).',
+            );
+          }
+        }
+        if (wait.kind === 'none') {
+          if (blocked === Blocked.ByInFlight && checks < IN_FLIGHT_CHECKS) continue;
+          throw this.#conflictError(mode, range, blocked);
+        }
+        if (attempt !== undefined && (attempt.word & STATE_MASK) === PENDING) this.#move(attempt, WAITING);
+        if (checks < SPIN_CHECKS) {
+          // Most waits are short: watch VERSION a little before paying for a sleep.
+          for (let spin = 0; spin < 64 && Atomics.load(words, H_VERSION) === seen; spin++);
+          continue;
+        }
+        const remaining = deadline - Date.now();
+        if (remaining <= 0) {
+          throw new BufferError(
+            'TIMEOUT',
+            `xorview: timed out waiting for ${describe(mode, range)}: a conflicting view is still held by another ` +
+              'thread. Raise the timeout, or find the holder that does not release.',
+          );
+        }
+        yield { seen, ms: blocked === Blocked.ByInFlight ? Math.min(remaining, IN_FLIGHT_SLEEP_MS) : remaining };
+      }
+    } finally {
+      if (!settled && attempt !== undefined) this.#withdraw(attempt);
+    }
+  }
+
+  async #sleepAsync({ seen, ms }: Sleep, signal: AbortSignal | undefined): Promise<void> {
+    Atomics.add(this.#words, H_WAITERS, 1);
+    const outcome = (Atomics as unknown as AtomicsWithWaitAsync).waitAsync(this.#words, H_VERSION, seen, ms);
+    if (!outcome.async) {
+      Atomics.sub(this.#words, H_WAITERS, 1);
+      return;
+    }
+    void outcome.value.then(() => Atomics.sub(this.#words, H_WAITERS, 1));
+    // A pending waitAsync does not keep Node's event loop alive; this timer does, for the wait.
+    let keepAlive: ReturnType<typeof setTimeout> | undefined;
+    let onAbort: (() => void) | undefined;
+    try {
+      await Promise.race([
+        outcome.value,
+        new Promise<void>((resolve) => {
+          keepAlive = setTimeout(resolve, Math.min(ms, 2 ** 31 - 1));
+          if (signal !== undefined) {
+            onAbort = resolve;
+            signal.addEventListener('abort', onAbort, { once: true });
+          }
+        }),
+      ]);
+    } finally {
+      clearTimeout(keepAlive);
+      if (onAbort !== undefined) signal?.removeEventListener('abort', onAbort);
+    }
+  }
+
+  // ---- releasing --------------------------------------------------------------------------------
+
+  /** Free a granted slot. False (and nothing changed) if it was already freed or reclaimed. */
+  unlock(token: LockToken): boolean {
+    const base = HEADER_WORDS + token.index * SLOT_WORDS;
+    const freed = (token.word & GENERATION_MASK) | FREE;
+    if (Atomics.compareExchange(this.#words, base + S_WORD, token.word, freed) !== token.word) return false;
+    this.#announceChange();
+    return true;
+  }
+
+  /** Whether a token's slot is still granted to it. */
+  isHeld(token: LockToken): boolean {
+    return Atomics.load(this.#words, HEADER_WORDS + token.index * SLOT_WORDS + S_WORD) === token.word;
+  }
+
+  /** Granted views per mode, across every thread. */
+  counts(): { immutable: number; exclusive: number; raw: number } {
+    const counts = { immutable: 0, exclusive: 0, raw: 0 };
+    const words = this.#words;
+    const highWater = Atomics.load(words, H_HIGH_WATER);
+    for (let index = 0; index < highWater; index++) {
+      const base = HEADER_WORDS + index * SLOT_WORDS;
+      const word = Atomics.load(words, base + S_WORD);
+      if ((word & STATE_MASK) !== HELD) continue;
+      const mode = modeAt(Atomics.load(words, base + S_MODE));
+      if (Atomics.load(words, base + S_WORD) === word) counts[mode]++;
+    }
+    return counts;
+  }
+
+  /** Free every slot of `holderId` (a dead thread's, or one you know will never release). */
+  reclaimHolder(holderId: number): ReclaimReport {
+    return this.#reclaim(S_HOLDER, holderId);
+  }
+
+  /** Free every slot requested from the node:worker_threads thread `threadId` (it exited). */
+  reclaimThread(threadId: number): ReclaimReport {
+    if (threadId < 0) return { views: [], exclusiveRanges: [], pendingRequests: 0 };
+    return this.#reclaim(S_THREAD, threadId);
+  }
+
+  // ---- the protocol ------------------------------------------------------------------------------
+
+  /** Steps 1–2: claim, write, publish as choosing, take a ticket. Undefined when the table is full. */
+  #begin(mode: AccessMode, range: ByteRange): Attempt | undefined {
+    const words = this.#words;
+    for (let index = 0; index < this.#capacity; index++) {
+      const base = HEADER_WORDS + index * SLOT_WORDS;
+      const word = Atomics.load(words, base + S_WORD);
+      if ((word & STATE_MASK) !== FREE) continue;
+      const claimed = ((word & GENERATION_MASK) + (1 << STATE_BITS)) | CLAIMED;
+      if (Atomics.compareExchange(words, base + S_WORD, word, claimed) !== word) continue;
+      // Plain writes: the compare-exchange that publishes the slot orders them for every scanner.
+      words[base + S_MODE] = modeIndex[mode];
+      words[base + S_START] = range.start | 0;
+      words[base + S_END] = range.end | 0;
+      words[base + S_HOLDER] = this.#requester.holderId;
+      words[base + S_THREAD] = this.#requester.threadId;
+      words[base + S_TICKET] = 0;
+      this.#raiseHighWater(index + 1);
+      const attempt: Attempt = { index, base, word: claimed, mode, range, ticket: 0 };
+      if (!this.#move(attempt, PENDING)) continue; // reclaimed while invisible: claim another
+      let ticket = (Atomics.add(words, H_TICKET, 1) + 1) | 0;
+      while (ticket === 0) ticket = (Atomics.add(words, H_TICKET, 1) + 1) | 0;
+      attempt.ticket = ticket;
+      Atomics.store(words, base + S_TICKET, ticket);
+      return attempt;
+    }
+    return undefined;
+  }
+
+  #raiseHighWater(atLeast: number): void {
+    let current = Atomics.load(this.#words, H_HIGH_WATER);
+    while (current < atLeast) {
+      const previous = Atomics.compareExchange(this.#words, H_HIGH_WATER, current, atLeast);
+      if (previous === current) return;
+      current = previous;
+    }
+  }
+
+  /** Step 3: what, if anything, blocks `attempt`. */
+  #scan(attempt: Attempt): Blocked {
+    const words = this.#words;
+    const scratch = this.#scratch;
+    const highWater = Atomics.load(words, H_HIGH_WATER);
+    let blocked: Blocked = Blocked.No;
+    this.#blockedBySelf = false;
+    for (let index = 0; index < highWater; index++) {
+      if (index === attempt.index) continue;
+      const base = HEADER_WORDS + index * SLOT_WORDS;
+      const before = Atomics.load(words, base + S_WORD);
+      if ((before & STATE_MASK) < PENDING) continue;
+      const otherMode = modeAt(Atomics.load(words, base + S_MODE));
+      if (coexists[otherMode][attempt.mode]) continue;
+      scratch.start = Atomics.load(words, base + S_START) >>> 0;
+      scratch.end = Atomics.load(words, base + S_END) >>> 0;
+      const holderId = Atomics.load(words, base + S_HOLDER);
+      const threadId = Atomics.load(words, base + S_THREAD);
+      let ticket = Atomics.load(words, base + S_TICKET);
+      const after = Atomics.load(words, base + S_WORD);
+      // Another occupancy (or freed) since `before`: its fields may be mixed, and a new occupant
+      // published after our ticket, so it will see us and yield. Skip it.
+      if ((after & GENERATION_MASK) !== (before & GENERATION_MASK) || (after & STATE_MASK) < PENDING) continue;
+      if (!viewsConflict(otherMode, scratch, attempt.mode, attempt.range)) continue;
+      if ((after & STATE_MASK) === HELD) {
+        blocked = Blocked.ByHeld;
+        if (this.#isMine(holderId, threadId)) this.#blockedBySelf = true;
+        continue;
+      }
+      for (let spin = 0; ticket === 0 && spin < 256; spin++) {
+        ticket = Atomics.load(words, base + S_TICKET); // choosing: its ticket is a few instructions away
+      }
+      if (ticket === 0) {
+        if (Atomics.load(words, base + S_WORD) === after && blocked === Blocked.No) blocked = Blocked.ByInFlight;
+        continue;
+      }
+      if (!ticketPrecedes(ticket, attempt.ticket)) continue; // younger: it yields to us
+      if (this.#holdsViewBlocking(otherMode, scratch)) continue; // it waits on us: never wait on it
+      const waiting = (after & STATE_MASK) === WAITING;
+      if (waiting && blocked !== Blocked.ByHeld) blocked = Blocked.ByQueued;
+      else if (!waiting && blocked === Blocked.No) blocked = Blocked.ByInFlight;
+    }
+    return blocked;
+  }
+
+  #isMine(holderId: number, threadId: number): boolean {
+    const me = this.#requester;
+    return holderId === me.holderId || (me.threadId >= 0 && threadId === me.threadId);
+  }
+
+  /** Whether this requester holds a view that conflicts with a queued request `mode`/`range`. */
+  #holdsViewBlocking(mode: AccessMode, range: ByteRange): boolean {
+    const words = this.#words;
+    const highWater = Atomics.load(words, H_HIGH_WATER);
+    const held = { start: 0, end: 0 };
+    for (let index = 0; index < highWater; index++) {
+      const base = HEADER_WORDS + index * SLOT_WORDS;
+      const word = Atomics.load(words, base + S_WORD);
+      if ((word & STATE_MASK) !== HELD) continue;
+      if (!this.#isMine(Atomics.load(words, base + S_HOLDER), Atomics.load(words, base + S_THREAD))) continue;
+      const heldMode = modeAt(Atomics.load(words, base + S_MODE));
+      held.start = Atomics.load(words, base + S_START) >>> 0;
+      held.end = Atomics.load(words, base + S_END) >>> 0;
+      if (Atomics.load(words, base + S_WORD) === word && viewsConflict(heldMode, held, mode, range)) return true;
+    }
+    return false;
+  }
+
+  /** CAS the attempt's slot to `state`; false if someone reclaimed it meanwhile. */
+  #move(attempt: Attempt, state: number): boolean {
+    const next = (attempt.word & GENERATION_MASK) | state;
+    if (Atomics.compareExchange(this.#words, attempt.base + S_WORD, attempt.word, next) !== attempt.word) return false;
+    attempt.word = next;
+    return true;
+  }
+
+  /** Give up a request that was not granted; its intent may have been blocking others. */
+  #withdraw(attempt: Attempt): void {
+    if (this.#move(attempt, FREE)) this.#announceChange();
+  }
+
+  #announceChange(): void {
+    Atomics.add(this.#words, H_VERSION, 1);
+    if (Atomics.load(this.#words, H_WAITERS) > 0) Atomics.notify(this.#words, H_VERSION);
+  }
+
+  #reclaim(field: number, id: number): ReclaimReport {
+    const words = this.#words;
+    const views: ReclaimedView[] = [];
+    const exclusiveRanges: ByteRange[] = [];
+    let pendingRequests = 0;
+    for (let index = 0; index < this.#capacity; index++) {
+      const base = HEADER_WORDS + index * SLOT_WORDS;
+      for (;;) {
+        const word = Atomics.load(words, base + S_WORD);
+        const state = word & STATE_MASK;
+        if (state === FREE || Atomics.load(words, base + field) !== id) break;
+        const mode = modeAt(Atomics.load(words, base + S_MODE));
+        const start = Atomics.load(words, base + S_START) >>> 0;
+        const end = Atomics.load(words, base + S_END) >>> 0;
+        const holderId = Atomics.load(words, base + S_HOLDER);
+        if (Atomics.compareExchange(words, base + S_WORD, word, (word & GENERATION_MASK) | FREE) !== word) continue;
+        if (state === HELD) {
+          views.push({ mode, byteOffset: start, byteLength: end - start, holderId });
+          if (mode === 'exclusive') exclusiveRanges.push({ start, end });
+        } else if (state !== CLAIMED) {
+          pendingRequests++;
+        }
+        break;
+      }
+    }
+    if (views.length > 0 || pendingRequests > 0) this.#announceChange();
+    return { views, exclusiveRanges, pendingRequests };
+  }
+
+  #fullError(mode: AccessMode, range: ByteRange): BufferError {
+    return new BufferError(
+      'CONFLICT',
+      `xorview: cannot lend ${describe(mode, range)}: the lock table is full (${this.#capacity} concurrent views and ` +
+        'queued requests across all threads). Release views, pass a timeout to wait for a free slot, or create the ' +
+        'SharedOwnedBuffer with a larger maxViews.',
+    );
+  }
+
+  #conflictError(mode: AccessMode, range: ByteRange, blocked: Blocked): BufferError {
+    const why =
+      blocked === Blocked.ByHeld
+        ? 'an overlapping view in an incompatible mode is held'
+        : blocked === Blocked.ByQueued
+          ? 'an earlier conflicting request is queued for those bytes (writers are not starved by later readers)'
+          : 'a conflicting request from another thread is being decided';
+    return new BufferError(
+      'CONFLICT',
+      `xorview: cannot lend ${describe(mode, range)}: ${why}. Release it first, or pass { timeout } (or use ` +
+        'acquireAsync) to wait.',
+    );
+  }
+}
