@@ -18,22 +18,29 @@
  *   3. scan every other visible slot whose request conflicts (`viewsConflict` from semantics.ts):
  *      a HELD one blocks; a PENDING/WAITING one blocks only if its ticket is older; a choosing one
  *      is waited out (it will get a ticket in a few instructions).
- *   4. no blocker: CAS to HELD. Blocked: withdraw (CONFLICT), or stay as a WAITING intent and sleep.
+ *   4. no blocker: CAS to HELD. Blocked: withdraw (CONFLICT), or wait (below).
  * For two conflicting requests, at least one sees the other with a ticket (if B read A's slot
  * before A published, A took its ticket after B did), and the younger ticket yields, so two
- * conflicting views are never HELD at once.
+ * conflicting views are never HELD at once. A request is only ever visible with a ticket taken
+ * after it became visible, which is all the argument needs.
  *
- * Fairness: a waiting request keeps its ticket, and queued intents block *younger* conflicting
- * requests, waiting or not. So readers arriving after a waiting writer queue behind it (writers do
- * not starve under a stream of readers) and vice versa: arrival order among conflicting requests,
- * while non-conflicting requests (disjoint ranges, reader after reader) pass freely. One exception
- * prevents priority-induced deadlock: a request ignores a queued intent that is itself blocked by a
- * view its own holder (or thread) holds, as a reader re-entering its own read lock must.
+ * Fairness (Go's sync.Mutex policy: barging first, then starvation mode): during the first
+ * `starvationMs` (1 ms) of a wait, a blocked request parks invisibly (CLAIMED) and re-enters with a
+ * fresh ticket after each change, competing with new arrivals, which keeps contended throughput
+ * close to a plain spin lock. Once it has waited longer it becomes a queued intent (WAITING):
+ * visible, keeping its ticket, and blocking every *younger* conflicting request, waiting or not.
+ * So readers arriving after a writer has waited 1 ms queue behind it: a writer waits at most
+ * ~1 ms plus the views already held, never for a stream of readers (and the same holds the other
+ * way round). Non-conflicting requests (disjoint ranges, reader after reader) pass freely. One
+ * exception prevents priority-induced deadlock: a request ignores a queued intent that is itself
+ * blocked by a view its own holder (or thread) holds, as a reader re-entering its read lock must.
  *
- * Wake-ups: every change that can unblock someone (release, withdraw, reclaim) increments the
- * VERSION word and notifies it when the WAITERS count is non-zero. A waiter reads VERSION before
- * its scan and sleeps with `Atomics.wait(VERSION, seen)`, so a release between the scan and the
- * sleep makes the wait return at once: no lost wake-ups.
+ * Wake-ups: a waiting request counts itself in WAITERS *before* it reads the VERSION word and
+ * scans. Every change that can unblock someone (release, withdraw, reclaim) first frees its slot,
+ * then, if WAITERS is non-zero, increments VERSION and notifies it. A waiter sleeps with
+ * `Atomics.wait(VERSION, seen)`: if the change came after its count, the waiter either saw the
+ * freed slot in its scan or finds VERSION moved and does not sleep; if it came before, the scan
+ * saw it. No lost wake-ups, and an uncontended release costs one CAS and one load.
  */
 import { accessModes, coexists, viewsConflict, type AccessMode, type ByteRange } from '../semantics.js';
 import { BufferError } from '../runtime/errors.js';
@@ -43,18 +50,25 @@ import { BufferError } from '../runtime/errors.js';
 const MAGIC = 0x58_56_53_4c; // "XVSL"
 const LAYOUT_VERSION = 1;
 
+// The header spreads over three 64-byte cache lines so the words every acquire writes (the ticket
+// counter) and the words contention writes (VERSION and the waiter counts) do not evict the
+// read-mostly ones every scan reads.
 const H_MAGIC = 0;
 const H_LAYOUT = 1;
 const H_CAPACITY = 2;
 /** One past the highest slot index ever claimed: scans stop there (it never shrinks). */
 const H_HIGH_WATER = 3;
-const H_TICKET = 4;
-const H_VERSION = 5;
-const H_WAITERS = 6;
-const H_NEXT_HOLDER = 7;
-const HEADER_WORDS = 16;
+const H_NEXT_HOLDER = 4;
+const H_TICKET = 16;
+const H_VERSION = 32;
+/** Requests waiting (spinning or asleep): a release bumps VERSION only when there are some. */
+const H_WAITERS = 33;
+/** Requests asleep in `Atomics.wait`/`waitAsync`: a release notifies only when there are some. */
+const H_SLEEPERS = 34;
+const HEADER_WORDS = 48;
 
-const SLOT_WORDS = 8;
+/** One slot per 64-byte cache line, so two threads' slots never share one. */
+const SLOT_WORDS = 16;
 const S_WORD = 0;
 const S_MODE = 1;
 const S_START = 2;
@@ -64,9 +78,10 @@ const S_THREAD = 5;
 const S_TICKET = 6;
 
 // Slot states (low 3 bits of S_WORD; the other 29 bits are a generation bumped at every claim, so
-// a compare-exchange on the word can tell one occupancy of the slot from the next).
+// a compare-exchange on the word can tell one occupancy of the slot from the next). A request
+// is published with ticket 0 ("choosing") and gets its ticket right after.
 const FREE = 0;
-const CLAIMED = 1; // owned, being written, invisible to scans
+const CLAIMED = 1; // owned and invisible to scans: a parked waiter, or a slot being reclaimed
 const PENDING = 2; // visible, being decided (ticket 0 while choosing)
 const WAITING = 3; // visible, queued: blocked and sleeping
 const HELD = 4; // granted
@@ -81,8 +96,10 @@ export const maxLockTableCapacity = 16_384;
 /** The largest memory a table can describe: ranges are stored as unsigned 32-bit words. */
 export const maxSharedByteLength = 0xffff_ffff;
 
-/** How many times a blocked request re-checks before it sleeps (waits are usually short). */
-const SPIN_CHECKS = 200;
+/** How long a waiting request competes with new arrivals before it queues (Go's 1 ms). */
+export const starvationMs = 1;
+/** How many VERSION polls a blocked request spins for before it sleeps (waits are usually short). */
+const SPIN_POLLS = 2_000;
 /** How long an in-flight request (PENDING) can hold up a `CONFLICT`-at-once request, in checks. */
 const IN_FLIGHT_CHECKS = 2_000;
 /** Sleep slice while blocked by an in-flight request: it changes state without notifying. */
@@ -284,11 +301,11 @@ export class SharedLockTable {
       for (let step = steps.next(); ; ) {
         if (step.done === true) return step.value;
         const { seen, ms } = step.value;
-        Atomics.add(this.#words, H_WAITERS, 1);
+        Atomics.add(this.#words, H_SLEEPERS, 1);
         try {
           Atomics.wait(this.#words, H_VERSION, seen, ms);
         } finally {
-          Atomics.sub(this.#words, H_WAITERS, 1);
+          Atomics.sub(this.#words, H_SLEEPERS, 1);
         }
         step = steps.next();
       }
@@ -338,16 +355,20 @@ export class SharedLockTable {
    */
   *#steps(mode: AccessMode, range: ByteRange, wait: WaitPolicy, blocking: boolean): Generator<Sleep, LockToken> {
     const words = this.#words;
-    const deadline = wait.kind === 'until' ? wait.deadline : -Infinity;
+    const waits = wait.kind === 'until';
+    const deadline = waits ? wait.deadline : -Infinity;
+    let queueAt = Infinity; // when this request stops barging and queues (starvation mode)
+    let counted = false; // whether this request is counted in WAITERS
     let attempt: Attempt | undefined;
     let settled = false;
     try {
       for (let checks = 0; ; checks++) {
         const seen = Atomics.load(words, H_VERSION);
-        attempt ??= this.#begin(mode, range);
+        if (attempt === undefined) attempt = this.#begin(mode, range);
+        else if ((attempt.word & STATE_MASK) === CLAIMED && !this.#publish(attempt)) attempt = undefined;
         let blocked: Blocked;
         if (attempt === undefined) {
-          if (wait.kind === 'none') throw this.#fullError(mode, range);
+          if (!waits) throw this.#fullError(mode, range);
           blocked = Blocked.ByHeld; // full: wait for any release
           this.#blockedBySelf = false;
         } else {
@@ -361,7 +382,7 @@ export class SharedLockTable {
               settled = true;
               return { index: attempt.index, word: attempt.word };
             }
-            attempt = undefined; // reclaimed under us (a manual reclaim of a live holder): start over
+            attempt = undefined;
             continue;
           }
           if (blocked === Blocked.ByHeld && blocking && this.#blockedBySelf) {
@@ -372,16 +393,25 @@ export class SharedLockTable {
             );
           }
         }
-        if (wait.kind === 'none') {
+        if (!waits) {
           if (blocked === Blocked.ByInFlight && checks < IN_FLIGHT_CHECKS) continue;
           throw this.#conflictError(mode, range, blocked);
         }
-        if (attempt !== undefined && (attempt.word & STATE_MASK) === PENDING) this.#move(attempt, WAITING);
-        if (checks < SPIN_CHECKS) {
-          // Most waits are short: watch VERSION a little before paying for a sleep.
-          for (let spin = 0; spin < 64 && Atomics.load(words, H_VERSION) === seen; spin++);
+        if (!counted) {
+          // Count in before reading VERSION again (see the file comment), then re-check.
+          Atomics.add(words, H_WAITERS, 1);
+          counted = true;
+          queueAt = Date.now() + starvationMs;
           continue;
         }
+        if (attempt !== undefined && (attempt.word & STATE_MASK) === PENDING) {
+          // Barging phase: step aside invisibly and re-enter with a fresh ticket. Starving: queue.
+          this.#move(attempt, Date.now() >= queueAt ? WAITING : CLAIMED);
+        }
+        let polls = 0;
+        while (polls < SPIN_POLLS && Atomics.load(words, H_VERSION) === seen) polls++;
+        // Something changed, or an in-flight request (which resolves without announcing) may have.
+        if (polls < SPIN_POLLS || (blocked === Blocked.ByInFlight && checks < IN_FLIGHT_CHECKS)) continue;
         const remaining = deadline - Date.now();
         if (remaining <= 0) {
           throw new BufferError(
@@ -390,21 +420,25 @@ export class SharedLockTable {
               'thread. Raise the timeout, or find the holder that does not release.',
           );
         }
-        yield { seen, ms: blocked === Blocked.ByInFlight ? Math.min(remaining, IN_FLIGHT_SLEEP_MS) : remaining };
+        // While barging, wake when the request is due to queue, so it queues even if nothing moves.
+        const untilQueued = queueAt - Date.now();
+        const nap = blocked === Blocked.ByInFlight ? IN_FLIGHT_SLEEP_MS : untilQueued > 0 ? untilQueued : remaining;
+        yield { seen, ms: Math.min(remaining, nap) };
       }
     } finally {
+      if (counted) Atomics.sub(words, H_WAITERS, 1);
       if (!settled && attempt !== undefined) this.#withdraw(attempt);
     }
   }
 
   async #sleepAsync({ seen, ms }: Sleep, signal: AbortSignal | undefined): Promise<void> {
-    Atomics.add(this.#words, H_WAITERS, 1);
+    Atomics.add(this.#words, H_SLEEPERS, 1);
     const outcome = (Atomics as unknown as AtomicsWithWaitAsync).waitAsync(this.#words, H_VERSION, seen, ms);
     if (!outcome.async) {
-      Atomics.sub(this.#words, H_WAITERS, 1);
+      Atomics.sub(this.#words, H_SLEEPERS, 1);
       return;
     }
-    void outcome.value.then(() => Atomics.sub(this.#words, H_WAITERS, 1));
+    void outcome.value.then(() => Atomics.sub(this.#words, H_SLEEPERS, 1));
     // A pending waitAsync does not keep Node's event loop alive; this timer does, for the wait.
     let keepAlive: ReturnType<typeof setTimeout> | undefined;
     let onAbort: (() => void) | undefined;
@@ -469,7 +503,7 @@ export class SharedLockTable {
 
   // ---- the protocol ------------------------------------------------------------------------------
 
-  /** Steps 1–2: claim, write, publish as choosing, take a ticket. Undefined when the table is full. */
+  /** Steps 1–2: claim, write, publish as choosing, take a ticket. Undefined when full. */
   #begin(mode: AccessMode, range: ByteRange): Attempt | undefined {
     const words = this.#words;
     for (let index = 0; index < this.#capacity; index++) {
@@ -478,23 +512,34 @@ export class SharedLockTable {
       if ((word & STATE_MASK) !== FREE) continue;
       const claimed = ((word & GENERATION_MASK) + (1 << STATE_BITS)) | CLAIMED;
       if (Atomics.compareExchange(words, base + S_WORD, word, claimed) !== word) continue;
-      // Plain writes: the compare-exchange that publishes the slot orders them for every scanner.
+      // Plain writes while invisible: the compare-exchange that publishes the slot orders them.
       words[base + S_MODE] = modeIndex[mode];
       words[base + S_START] = range.start | 0;
       words[base + S_END] = range.end | 0;
       words[base + S_HOLDER] = this.#requester.holderId;
       words[base + S_THREAD] = this.#requester.threadId;
-      words[base + S_TICKET] = 0;
       this.#raiseHighWater(index + 1);
       const attempt: Attempt = { index, base, word: claimed, mode, range, ticket: 0 };
-      if (!this.#move(attempt, PENDING)) continue; // reclaimed while invisible: claim another
-      let ticket = (Atomics.add(words, H_TICKET, 1) + 1) | 0;
-      while (ticket === 0) ticket = (Atomics.add(words, H_TICKET, 1) + 1) | 0;
-      attempt.ticket = ticket;
-      Atomics.store(words, base + S_TICKET, ticket);
-      return attempt;
+      if (this.#publish(attempt)) return attempt;
+      // Freed while invisible (a reclaim misread a stale thread id): claim another.
     }
     return undefined;
+  }
+
+  /** Make a CLAIMED attempt visible as choosing (ticket 0), then give it a fresh ticket. */
+  #publish(attempt: Attempt): boolean {
+    this.#words[attempt.base + S_TICKET] = 0;
+    if (!this.#move(attempt, PENDING)) return false;
+    this.#takeTicket(attempt);
+    return true;
+  }
+
+  #takeTicket(attempt: Attempt): void {
+    const words = this.#words;
+    let ticket = (Atomics.add(words, H_TICKET, 1) + 1) | 0;
+    while (ticket === 0) ticket = (Atomics.add(words, H_TICKET, 1) + 1) | 0;
+    attempt.ticket = ticket;
+    Atomics.store(words, attempt.base + S_TICKET, ticket);
   }
 
   #raiseHighWater(atLeast: number): void {
@@ -518,13 +563,21 @@ export class SharedLockTable {
       const base = HEADER_WORDS + index * SLOT_WORDS;
       const before = Atomics.load(words, base + S_WORD);
       if ((before & STATE_MASK) < PENDING) continue;
+      let ticket = Atomics.load(words, base + S_TICKET);
+      for (let spin = 0; ticket === 0 && spin < 256; spin++) {
+        ticket = Atomics.load(words, base + S_TICKET); // choosing: a few instructions from a ticket
+      }
+      if (ticket === 0) {
+        // Still choosing (its thread is descheduled, or died there): its request is unknown yet.
+        if (Atomics.load(words, base + S_WORD) === before && blocked === Blocked.No) blocked = Blocked.ByInFlight;
+        continue;
+      }
       const otherMode = modeAt(Atomics.load(words, base + S_MODE));
       if (coexists[otherMode][attempt.mode]) continue;
       scratch.start = Atomics.load(words, base + S_START) >>> 0;
       scratch.end = Atomics.load(words, base + S_END) >>> 0;
       const holderId = Atomics.load(words, base + S_HOLDER);
       const threadId = Atomics.load(words, base + S_THREAD);
-      let ticket = Atomics.load(words, base + S_TICKET);
       const after = Atomics.load(words, base + S_WORD);
       // Another occupancy (or freed) since `before`: its fields may be mixed, and a new occupant
       // published after our ticket, so it will see us and yield. Skip it.
@@ -533,13 +586,6 @@ export class SharedLockTable {
       if ((after & STATE_MASK) === HELD) {
         blocked = Blocked.ByHeld;
         if (this.#isMine(holderId, threadId)) this.#blockedBySelf = true;
-        continue;
-      }
-      for (let spin = 0; ticket === 0 && spin < 256; spin++) {
-        ticket = Atomics.load(words, base + S_TICKET); // choosing: its ticket is a few instructions away
-      }
-      if (ticket === 0) {
-        if (Atomics.load(words, base + S_WORD) === after && blocked === Blocked.No) blocked = Blocked.ByInFlight;
         continue;
       }
       if (!ticketPrecedes(ticket, attempt.ticket)) continue; // younger: it yields to us
@@ -587,9 +633,12 @@ export class SharedLockTable {
     if (this.#move(attempt, FREE)) this.#announceChange();
   }
 
+  /** After freeing a slot: wake waiting requests, if any (see the file comment for the order). */
   #announceChange(): void {
+    if (Atomics.load(this.#words, H_WAITERS) === 0) return;
     Atomics.add(this.#words, H_VERSION, 1);
-    if (Atomics.load(this.#words, H_WAITERS) > 0) Atomics.notify(this.#words, H_VERSION);
+    // Same argument one level down: a sleeper counts itself before it sleeps on VERSION.
+    if (Atomics.load(this.#words, H_SLEEPERS) > 0) Atomics.notify(this.#words, H_VERSION);
   }
 
   #reclaim(field: number, id: number): ReclaimReport {
@@ -611,8 +660,8 @@ export class SharedLockTable {
         if (state === HELD) {
           views.push({ mode, byteOffset: start, byteLength: end - start, holderId });
           if (mode === 'exclusive') exclusiveRanges.push({ start, end });
-        } else if (state !== CLAIMED) {
-          pendingRequests++;
+        } else {
+          pendingRequests++; // queued, parked or being decided: never granted
         }
         break;
       }
