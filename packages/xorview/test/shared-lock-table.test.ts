@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { codeOf } from './support/buffer-error-code.js';
 import { BufferError } from '../src/runtime/errors.js';
 import { SharedLockTable, type LockToken } from '../src/exporters/shared-lock-table.js';
 import type { AccessMode } from '../src/semantics.js';
@@ -20,16 +21,6 @@ function modelConflicts(a: ModelView, b: Omit<ModelView, 'holder'>): boolean {
   const overlap = a.start < a.end && b.start < b.end && a.start < b.end && b.start < a.end;
   const shared = (a.mode === 'immutable' && b.mode === 'immutable') || (a.mode === 'raw' && b.mode === 'raw');
   return overlap && !shared;
-}
-
-function codeOf(action: () => unknown): string | undefined {
-  try {
-    action();
-    return undefined;
-  } catch (error) {
-    if (error instanceof BufferError) return error.code;
-    throw error;
-  }
 }
 
 const modes: readonly AccessMode[] = ['immutable', 'exclusive', 'raw'];

@@ -6,8 +6,8 @@
 import { once } from 'node:events';
 import { Worker } from 'node:worker_threads';
 import { describe, expect, it } from 'vitest';
-import { SharedOwnedBuffer, type AutomaticReclaim } from '../src/exporters/shared-owned-buffer.js';
-import { acquire, release, SharedOwnedBuffer as BuiltSharedOwnedBuffer } from './workers/xorview.js';
+import type { AutomaticReclaim } from '../src/exporters/shared-owned-buffer.js';
+import { acquire, acquireAsync, BufferError, release, SharedOwnedBuffer, tryAcquire } from '../src/index.js';
 
 const workerUrl = (name: string) => new URL(`./workers/${name}`, import.meta.url);
 
@@ -31,7 +31,7 @@ describe('SharedOwnedBuffer across 4 workers', () => {
   it('loses no exclusive read-modify-write increment', timeout, async () => {
     const counters = 8;
     const iterations = 5_000;
-    const buffer = new BuiltSharedOwnedBuffer(counters * 8);
+    const buffer = new SharedOwnedBuffer(counters * 8);
     const results = await Promise.all(
       [1, 2, 3, 4].map((seed) => run('increment.js', { handle: buffer.handle, iterations, counters, seed })),
     );
@@ -46,7 +46,7 @@ describe('SharedOwnedBuffer across 4 workers', () => {
   it('never lets an immutable reader see a torn multi-word record', timeout, async () => {
     const records = 4;
     const recordWords = 32;
-    const buffer = new BuiltSharedOwnedBuffer(records * recordWords * 4);
+    const buffer = new SharedOwnedBuffer(records * recordWords * 4);
     const common = { handle: buffer.handle, iterations: 4_000, records, recordWords };
     const results = await Promise.all([
       run<{ torn: number; checked: number }>('torn-record.js', { ...common, role: 'writer', seed: 1 }),
@@ -67,7 +67,7 @@ describe('SharedOwnedBuffer across 4 workers', () => {
 
   it('never has two conflicting holders of random ranges at once (witness counters)', timeout, async () => {
     const cells = 48;
-    const buffer = new BuiltSharedOwnedBuffer(cells * 4);
+    const buffer = new SharedOwnedBuffer(cells * 4);
     const witness = new SharedArrayBuffer(cells * 4 * 3);
     const results = await Promise.all(
       [11, 12, 13, 14].map((seed) =>
@@ -85,7 +85,7 @@ describe('SharedOwnedBuffer across 4 workers', () => {
   });
 
   it('reclaims the views of a worker terminated while holding one, and the rest finish', timeout, async () => {
-    const buffer = new BuiltSharedOwnedBuffer(64);
+    const buffer = new SharedOwnedBuffer(64);
     const reclaims: AutomaticReclaim[] = [];
     buffer.onReclaim((report) => reclaims.push(report));
     const holder = start('hold-then-idle.js', { handle: buffer.handle, byteOffset: 0, byteLength: 16 });
@@ -116,7 +116,7 @@ describe('SharedOwnedBuffer across 4 workers', () => {
 
   it('keeps going when a worker is terminated at an arbitrary point of its acquire/release loop', timeout, async () => {
     const cells = 16;
-    const buffer = new BuiltSharedOwnedBuffer(cells * 4, { maxViews: 32 });
+    const buffer = new SharedOwnedBuffer(cells * 4, { maxViews: 32 });
     for (let round = 0; round < 5; round++) {
       const victim = start('churn.js', { handle: buffer.handle, cells, seed: 100 + round });
       await once(victim, 'message');
@@ -142,6 +142,24 @@ describe('SharedOwnedBuffer across 4 workers', () => {
     // Nothing of the dead workers is left: the whole buffer can be taken exclusively.
     const whole = acquire(buffer, 'exclusive', { as: Int32Array, length: cells });
     release(whole);
+  });
+});
+
+describe('SharedOwnedBuffer waits on the main thread for a worker', () => {
+  it('times out a blocking acquire, then gets the view asynchronously once the worker is gone', timeout, async () => {
+    const buffer = new SharedOwnedBuffer(16);
+    const holder = new Worker(workerUrl('hold-then-idle.js'));
+    holder.postMessage({ handle: buffer.handle, byteOffset: 4, byteLength: 8 }); // no transfer list
+    await once(holder, 'message');
+    const blocked = tryAcquire(buffer, 'immutable', { byteOffset: 8, byteLength: 4, timeout: 30 });
+    expect(!blocked.ok && blocked.error).toBeInstanceOf(BufferError);
+    expect(!blocked.ok && blocked.error.code).toBe('TIMEOUT');
+    expect(tryAcquire(buffer, 'exclusive', { byteLength: 4, timeout: 30 }).ok).toBe(true); // disjoint
+    const waiting = acquireAsync(buffer, 'immutable', { byteOffset: 4, byteLength: 8 });
+    await holder.terminate();
+    const view = await waiting;
+    expect([view[0], view[4]]).toEqual([0xee, 0]); // the dead worker's half-write is there to see
+    release(view);
   });
 });
 

@@ -1,17 +1,10 @@
-import type { AccessMode, ByteRange } from '../semantics.js';
-import { exportView, releaseView } from '../symbols.js';
-import type { AnyView } from '../runtime/api-types.js';
-import { modeOf } from '../runtime/acquire.js';
+import { exportView } from '../symbols.js';
 import { BufferError } from '../runtime/errors.js';
+import { bindExporter } from '../runtime/exporter-adapter.js';
 import type { ExporterProtocol, ExportRequest } from '../types/exporter.js';
-import {
-  defaultLockTableCapacity,
-  maxSharedByteLength,
-  SharedLockTable,
-  type LockToken,
-  type ReclaimReport,
-  type WaitPolicy,
-} from './shared-lock-table.js';
+import { directExportError } from './frozen-buffer.js';
+import { defaultLockTableCapacity, maxSharedByteLength, SharedLockTable, type ReclaimReport } from './shared-lock-table.js';
+import { SharedMemoryAdapter } from './shared-memory-adapter.js';
 import { currentThreadId, watchWorkerExits, type ThreadExitListener } from './worker-liveness.js';
 
 export type { ReclaimedView, ReclaimReport } from './shared-lock-table.js';
@@ -48,7 +41,6 @@ export interface AutomaticReclaim extends ReclaimReport {
 
 /** Memory opened by `fromHandle`, passed to the constructor without a public parameter. */
 let opening: { readonly memory: SharedArrayBuffer; readonly locks: SharedArrayBuffer } | undefined;
-let tableOf: (buffer: SharedOwnedBuffer) => SharedLockTable;
 
 /**
  * A SharedArrayBuffer with a lock table in shared memory: mutable-XOR-shared enforced across
@@ -75,12 +67,6 @@ export class SharedOwnedBuffer implements ExporterProtocol<SharedArrayBuffer>, T
   readonly #table: SharedLockTable;
   readonly #handle: SharedBufferHandle;
   readonly #reclaimListeners = new Set<(report: AutomaticReclaim) => void>();
-  /** Locks taken through the exporter protocol, by `mode:start:end` (equal keys are interchangeable). */
-  readonly #protocolLocks = new Map<string, LockToken[]>();
-
-  static {
-    tableOf = (buffer) => buffer.#table;
-  }
 
   constructor(byteLength: number, options?: SharedOwnedBufferOptions) {
     let memory: SharedArrayBuffer;
@@ -107,6 +93,10 @@ export class SharedOwnedBuffer implements ExporterProtocol<SharedArrayBuffer>, T
       threadId: currentThreadId(),
     });
     this.#handle = Object.freeze({ kind: handleKind, version: handleVersion, memory, locks });
+    const adapter = new SharedMemoryAdapter(memory, this.#table);
+    bindExporter(this, adapter);
+    // The memory itself (what `view.buffer` is) lends through the same table: same memory, same locks.
+    bindExporter(memory, adapter);
     watchWorkerExits(this);
   }
 
@@ -180,29 +170,10 @@ export class SharedOwnedBuffer implements ExporterProtocol<SharedArrayBuffer>, T
     return () => this.#reclaimListeners.delete(listener);
   }
 
-  /**
-   * @internal The exporter protocol, for code that drives it by hand; `acquire` is the way to
-   * borrow (it also waits, counts and releases). Locks the range without waiting (`CONFLICT`).
-   */
+  /** @internal The exporter protocol; `acquire` is the way to call it. */
   [exportView](request: ExportRequest): SharedArrayBuffer {
-    const range = { start: request.byteOffset, end: request.byteOffset + request.byteLength };
-    if (!Number.isInteger(range.start) || !Number.isInteger(range.end) || range.start < 0 || range.end > this.byteLength) {
-      throw new BufferError('OUT_OF_RANGE', `xorview: bytes [${range.start}, ${range.end}) are outside this SharedOwnedBuffer.`);
-    }
-    const token = this.#table.lock(request.mode, range, { kind: 'none' });
-    const key = `${request.mode}:${range.start}:${range.end}`;
-    const tokens = this.#protocolLocks.get(key);
-    if (tokens === undefined) this.#protocolLocks.set(key, [token]);
-    else tokens.push(token);
-    return this.#memory;
-  }
-
-  /** @internal The exporter protocol's release: frees the lock `[exportView]` took for `view`. */
-  [releaseView](view: AnyView): void {
-    const window = view as unknown as ArrayBufferView;
-    const key = `${modeOf(view)}:${window.byteOffset}:${window.byteOffset + window.byteLength}`;
-    const token = this.#protocolLocks.get(key)?.pop();
-    if (token !== undefined) this.#table.unlock(token);
+    void request;
+    throw directExportError('SharedOwnedBuffer');
   }
 
   /** @internal Called by the worker-exit watcher. */
@@ -212,49 +183,4 @@ export class SharedOwnedBuffer implements ExporterProtocol<SharedArrayBuffer>, T
     const automatic: AutomaticReclaim = { ...report, threadId };
     for (const listener of this.#reclaimListeners) listener(automatic);
   }
-}
-
-// ---- the runtime's side (not exported from the package) -------------------------------------------
-
-/** The memory views of `buffer` are made over. */
-export function sharedMemoryOf(buffer: SharedOwnedBuffer): SharedArrayBuffer {
-  return buffer.handle.memory;
-}
-
-/** This thread's handle on `buffer`'s lock table. */
-export function sharedLockTableOf(buffer: SharedOwnedBuffer): SharedLockTable {
-  return tableOf(buffer);
-}
-
-/** How long a request may wait, from `acquire`'s `timeout` option (milliseconds; `undefined`: not at all). */
-export function waitPolicyFor(timeout: number | undefined): WaitPolicy {
-  if (timeout === undefined) return { kind: 'none' };
-  if (typeof timeout !== 'number' || Number.isNaN(timeout) || timeout < 0) {
-    throw new BufferError(
-      'OUT_OF_RANGE',
-      `xorview: timeout must be a non-negative number of milliseconds (or Infinity), got ${String(timeout)}.`,
-    );
-  }
-  return { kind: 'until', deadline: Date.now() + timeout };
-}
-
-/** Lock `range` of `buffer` in `mode` for this thread, waiting as `wait` allows (blocking). */
-export function lockShared(buffer: SharedOwnedBuffer, mode: AccessMode, range: ByteRange, wait: WaitPolicy): LockToken {
-  return tableOf(buffer).lock(mode, range, wait);
-}
-
-/** Lock `range` of `buffer` in `mode`, waiting without blocking the thread. */
-export function lockSharedAsync(
-  buffer: SharedOwnedBuffer,
-  mode: AccessMode,
-  range: ByteRange,
-  wait: WaitPolicy,
-  signal?: AbortSignal,
-): Promise<LockToken> {
-  return tableOf(buffer).lockAsync(mode, range, wait, signal);
-}
-
-/** Release a lock; false if it was already released or reclaimed. */
-export function unlockShared(buffer: SharedOwnedBuffer, token: LockToken): boolean {
-  return tableOf(buffer).unlock(token);
 }

@@ -1,7 +1,7 @@
 // Acquires and releases random ranges as fast as it can, forever, until it is terminated: it may
 // die anywhere, mid-request included.
 import { parentPort, workerData } from 'node:worker_threads';
-import { acquire, release, SharedOwnedBuffer } from './xorview.js';
+import { acquire, release, SharedOwnedBuffer } from '../../dist/index.js';
 
 const { handle, cells, seed } = workerData;
 const buffer = SharedOwnedBuffer.fromHandle(handle);

@@ -1,6 +1,6 @@
 // Exclusive read-modify-write increments of random counters: none may be lost.
 import { parentPort, workerData } from 'node:worker_threads';
-import { acquire, release, SharedOwnedBuffer } from './xorview.js';
+import { acquire, release, SharedOwnedBuffer } from '../../dist/index.js';
 
 const { handle, iterations, counters, seed } = workerData;
 const buffer = SharedOwnedBuffer.fromHandle(handle);

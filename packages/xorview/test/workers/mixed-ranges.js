@@ -2,7 +2,7 @@
 // separate plain SharedArrayBuffer) prove no conflicting holder is inside at the same time: each
 // holder first counts itself in, then checks the modes it conflicts with are absent.
 import { parentPort, workerData } from 'node:worker_threads';
-import { acquire, release, SharedOwnedBuffer } from './xorview.js';
+import { acquire, release, SharedOwnedBuffer } from '../../dist/index.js';
 
 const { handle, witness, iterations, cells, maxCells, seed } = workerData;
 const buffer = SharedOwnedBuffer.fromHandle(handle);

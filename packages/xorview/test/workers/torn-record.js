@@ -1,7 +1,7 @@
 // Writers rewrite whole multi-word records under exclusive views; readers check, under immutable
 // views, that every word of a record carries the same sequence number.
 import { parentPort, workerData } from 'node:worker_threads';
-import { acquire, release, SharedOwnedBuffer } from './xorview.js';
+import { acquire, release, SharedOwnedBuffer } from '../../dist/index.js';
 
 const { handle, role, iterations, records, recordWords, seed } = workerData;
 const buffer = SharedOwnedBuffer.fromHandle(handle);
