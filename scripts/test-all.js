@@ -31,7 +31,7 @@ const vitestRuns = [
     node: 20,
     env: { XORVIEW_ESLINT: '9' },
   },
-  { label: 'examples', directory: 'examples', node: 20 },
+  { label: 'examples', directory: 'examples/tests', node: 20 },
   // The README and docs/*.md: every code block type-checked, run or linted (docs/test).
   { label: 'docs', directory: 'docs', node: 20 },
 ];

@@ -50,7 +50,9 @@ export function uncaughtBufferError(stderr, program = 'bad') {
   const message = /^BufferError: (.*)$/mu.exec(stderr)?.[1];
   const code = /^\s*code: '([A-Z_]+)'/mu.exec(stderr)?.[1];
   if (message === undefined || code === undefined) return undefined;
-  const frame = new RegExp(`/src/${program}\\.ts:(\\d+):\\d+\\)?$`, 'mu').exec(stderr);
+  // The first stack frame in that file (frames are `path:line:column`; the code excerpt Node
+  // prints above the stack names only `path:line`).
+  const frame = new RegExp(`/src/${program}\\.ts:(\\d+):\\d+`, 'u').exec(stderr);
   return { code, message, line: frame ? Number(frame[1]) : undefined };
 }
 
