@@ -66,7 +66,7 @@ describe('socket-frames', () => {
       '    "LOGIN user=ada token=s3cr3t-0451"',
       '    "GET /reports/2026"',
       '    "BYE"',
-      `token after the scrub: ${JSON.stringify('\0'.repeat(17))}`,
+      "token after the scrub: 17 bytes, all zero",
     ]);
   });
 });

@@ -2,11 +2,19 @@
 // `buffer.buffer` to "wipe the token" wipes every other Buffer in the pool, including frames a
 // corked socket has queued but not sent yet. Run it the status-quo way, then with xorview.
 import type { Socket } from 'node:net';
-import { acquire, tryAcquire } from 'xorview';
+import { acquire, release, tryAcquire } from 'xorview';
 import { decodeFrames, messages, queueFrame, runSession, sessionFrames } from './session.js';
 
 const secret = 'token=s3cr3t-0451';
 const expected = messages.map((message, index) => (index === 0 ? message + secret : message));
+
+/** Whether an exclusive view of `memory` would be granted now: 'granted' (and released at once) or the error. */
+function probeExclusive(memory: ArrayBufferLike): string {
+  const probe = tryAcquire(memory, 'exclusive');
+  if (!probe.ok) return `${probe.error.code}\n    ${probe.error.message}`;
+  release(probe.view);
+  return 'granted';
+}
 
 function report(label: string, received: Buffer): void {
   const payloads = decodeFrames(received);
@@ -32,9 +40,7 @@ let token: Buffer | undefined;
 const checked = await runSession((socket: Socket) => {
   token = Buffer.from(secret);
   const writes = sessionFrames(token).map((bytes) => queueFrame(socket, bytes));
-  const wholePool = tryAcquire(token.buffer, 'exclusive');
-  console.log(`exclusive view of token.buffer while frames are queued: ${wholePool.ok ? 'granted' : `${wholePool.error.code}`}`);
-  if (!wholePool.ok) console.log(`    ${wholePool.error.message}`);
+  console.log(`exclusive view of token.buffer while frames are queued: ${probeExclusive(token.buffer)}`);
   {
     using tokenBytes = acquire(token, 'exclusive'); // the token's own window of the pool only
     tokenBytes.fill(0);
@@ -42,4 +48,4 @@ const checked = await runSession((socket: Socket) => {
   return Promise.all(writes);
 });
 report('xorview', checked);
-console.log(`token after the scrub: ${JSON.stringify(token?.toString('latin1'))}`);
+console.log(`token after the scrub: ${token?.length ?? 0} bytes, ${token?.every((byte) => byte === 0) ? 'all zero' : 'NOT zeroed'}`);
