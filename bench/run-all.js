@@ -70,7 +70,7 @@ function renderReport() {
     '',
     '## Environment',
     '',
-    `- Date: ${new Date().toISOString()}`,
+    `- Date: ${new Date().toISOString()}, commit ${gitCommit()}`,
     `- Node: ${process.version} (V8 ${process.versions.v8})`,
     `- TypeScript: ${packageVersion('typescript')} (tsc), ${packageVersion('typescript-7')} (native tsgo)`,
     `- ESLint: ${packageVersion('eslint')}, typescript-eslint ${packageVersion('typescript-eslint')}`,
@@ -109,6 +109,11 @@ function escapeCell(text) {
 
 function lastLines(text, count = 5) {
   return (text ?? '').trim().split('\n').slice(-count).join(' / ');
+}
+
+function gitCommit() {
+  const result = spawnSync('git', ['describe', '--always', '--dirty'], { cwd: repoRoot, encoding: 'utf8' });
+  return result.status === 0 ? result.stdout.trim() : 'unknown';
 }
 
 function packageVersion(name) {
