@@ -50,15 +50,15 @@ function modesOfBuffer(buffer: ArrayBufferLike | undefined): readonly ['immutabl
 }
 
 const immutableOnly = ['immutable'] as const;
-const placementScratch: Placement = { buffer: undefined, start: 0, length: 0 };
 
 export const builtinAdapter: ExporterAdapter = {
   enforcement: 'registry',
   servesViewRequests: true,
 
   modes(exporter) {
-    this.locate(exporter, placementScratch);
-    return modesOfBuffer(placementScratch.buffer);
+    const placement: Placement = { buffer: undefined, start: 0, length: 0 };
+    this.locate(exporter, placement);
+    return modesOfBuffer(placement.buffer);
   },
 
   locate(exporter, into) {
@@ -68,20 +68,21 @@ export const builtinAdapter: ExporterAdapter = {
       if (window.length < 0 || isDetached(window.buffer)) throw detachedError(`the memory of this ${describeValue(exporter).slice(2)}`);
       return;
     }
-    const memoryBuffer = webAssemblyBufferOf(exporter);
-    if (memoryBuffer !== undefined) {
-      if (!(memoryBuffer instanceof ArrayBuffer)) joinSharedMemoryRecord(exporter, memoryBuffer);
-      into.buffer = memoryBuffer;
+    const kind = bufferKindOf(exporter);
+    if (kind !== 'none') {
+      const buffer = exporter as ArrayBufferLike;
+      if (kind === 'array' && isDetached(buffer)) throw detachedError('this ArrayBuffer');
+      into.buffer = buffer;
       into.start = 0;
-      into.length = bufferByteLength(memoryBuffer);
+      into.length = bufferByteLength(buffer);
       return;
     }
-    if (bufferKindOf(exporter) === 'none') throw notAnExporterError(exporter);
-    const buffer = exporter as ArrayBufferLike;
-    if (isDetached(buffer)) throw detachedError('this ArrayBuffer');
-    into.buffer = buffer;
+    const memoryBuffer = webAssemblyBufferOf(exporter);
+    if (memoryBuffer === undefined) throw notAnExporterError(exporter);
+    if (!(memoryBuffer instanceof ArrayBuffer)) joinSharedMemoryRecord(exporter, memoryBuffer);
+    into.buffer = memoryBuffer;
     into.start = 0;
-    into.length = bufferByteLength(buffer);
+    into.length = bufferByteLength(memoryBuffer);
   },
 
   claim(_exporter, lease) {
@@ -93,7 +94,7 @@ export const builtinAdapter: ExporterAdapter = {
   },
 
   counts(exporter): ExportCounts {
-    const window = placementScratch;
+    const window: Placement = { buffer: undefined, start: 0, length: 0 };
     try {
       this.locate(exporter, window);
     } catch (error) {

@@ -13,13 +13,12 @@ import type { ExportCounts } from '../runtime/api-types.js';
 import { BorrowRecord } from '../runtime/borrow-record.js';
 import { BufferError } from '../runtime/errors.js';
 import type { ExporterAdapter } from '../runtime/exporter-adapter.js';
-import { type Window, bufferByteLength, bufferKindOf, isDetached, readWindow } from '../runtime/intrinsics.js';
+import { type Window, bufferByteLength, bufferKindOf, isDetached, placeholderBuffer, readWindow } from '../runtime/intrinsics.js';
 import { describeValue } from '../runtime/views.js';
 
 type ProtocolExporter = Record<PropertyKey, unknown>;
 
 const protocolRecords = new WeakMap<object, BorrowRecord>();
-const windowScratch: Window = { buffer: new ArrayBuffer(0), start: 0, length: 0 };
 
 function badReturn(detail: string): BufferError {
   return new BufferError(
@@ -66,13 +65,14 @@ export const protocolAdapter: ExporterAdapter = {
     let buffer: ArrayBufferLike;
     let start: number;
     if (ArrayBuffer.isView(lent)) {
-      readWindow(lent, windowScratch);
-      if (windowScratch.length < 0 || isDetached(windowScratch.buffer)) throw badReturn('returned a view of detached memory');
-      if (windowScratch.length < byteLength) {
-        throw badReturn(`returned a view of ${windowScratch.length} bytes for a request of ${byteLength}`);
+      const lentWindow: Window = { buffer: placeholderBuffer, start: 0, length: 0 };
+      readWindow(lent, lentWindow);
+      if (lentWindow.length < 0 || isDetached(lentWindow.buffer)) throw badReturn('returned a view of detached memory');
+      if (lentWindow.length < byteLength) {
+        throw badReturn(`returned a view of ${lentWindow.length} bytes for a request of ${byteLength}`);
       }
-      buffer = windowScratch.buffer;
-      start = windowScratch.start;
+      buffer = lentWindow.buffer;
+      start = lentWindow.start;
     } else if (bufferKindOf(lent) !== 'none') {
       buffer = lent as ArrayBufferLike;
       if (isDetached(buffer)) throw badReturn('returned a detached ArrayBuffer');

@@ -32,9 +32,11 @@ import {
   viewClassFor,
 } from './views.js';
 
-// What `prepareLease` found besides the lease, read by the caller right after it returns (no user
-// code runs in between, so these never belong to a re-entrant call).
-let preparedTarget: object = {};
+// What `prepareLease` found besides the lease, taken by the caller right after it returns (no user
+// code runs in between, so these never belong to a re-entrant call). Cleared when taken, so the
+// module never keeps an exporter alive.
+const noTarget: object = Object.freeze({});
+let preparedTarget: object = noTarget;
 let preparedTimeout: number | undefined;
 let preparedSignal: AbortSignal | undefined;
 
@@ -49,7 +51,8 @@ function unsupportedModeError(mode: unknown): BufferError {
 
 
 function resolveAdapter(exporter: object): ExporterAdapter {
-  if (ArrayBuffer.isView(exporter)) return builtinAdapter;
+  // `instanceof` is only a shortcut here: the builtin adapter brand-checks in `locate`.
+  if (ArrayBuffer.isView(exporter) || exporter instanceof ArrayBuffer) return builtinAdapter;
   const bound = boundAdapterOf(exporter);
   if (bound !== undefined) return bound;
   if (bufferKindOf(exporter) !== 'none' || webAssemblyBufferOf(exporter) !== undefined) return builtinAdapter;
@@ -173,6 +176,7 @@ function prepareFromExporter(exporter: object, mode: AccessMode, info: ViewClass
   const adapter = resolveAdapter(exporter);
   adapter.locate(exporter, placement);
   const { buffer, start, length } = placement;
+  placement.buffer = undefined;
   // Built-in memory's limits (immutable platform buffers, a FrozenBuffer's bytes) are checked by
   // its claim, which has the buffer at hand; asking here would locate the exporter twice.
   if (adapter !== builtinAdapter && !adapter.modes(exporter).includes(mode)) {
@@ -225,9 +229,18 @@ function prepareThroughView(
   return lease;
 }
 
+/** The exporter `prepareLease` resolved, once. */
+function takeTarget(): object {
+  const target = preparedTarget;
+  preparedTarget = noTarget;
+  preparedSignal = undefined;
+  return target;
+}
+
 function finish(lease: Lease): ArrayBufferView {
+  const target = takeTarget();
   if (lease.parent !== undefined) return grantSubView(lease);
-  lease.adapter.claim(preparedTarget, lease, preparedTimeout);
+  lease.adapter.claim(target, lease, preparedTimeout);
   return grantView(lease);
 }
 
@@ -286,15 +299,17 @@ export function acquireAsync<
   type Result = AcquiredView<Source, Mode, Constructor>;
   try {
     const lease = prepareLease(exporter, mode, options);
-    const target = preparedTarget;
     const timeout = preparedTimeout;
     const signal = preparedSignal;
+    const target = takeTarget();
     if (signal?.aborted === true) return Promise.reject(signal.reason as unknown);
     const adapter = lease.adapter;
     if (lease.parent === undefined && adapter.claimAsync !== undefined) {
       return adapter.claimAsync(target, lease, timeout, signal).then(() => grantView(lease) as unknown as Result);
     }
-    return Promise.resolve(finish(lease) as unknown as Result);
+    if (lease.parent !== undefined) return Promise.resolve(grantSubView(lease) as unknown as Result);
+    adapter.claim(target, lease, timeout);
+    return Promise.resolve(grantView(lease) as unknown as Result);
   } catch (error) {
     return Promise.reject(error as Error);
   }

@@ -40,28 +40,50 @@ export const intrinsicSubarray = (typedArrayPrototype as { subarray: (begin?: nu
 /** The buffer kinds the registry tells apart. */
 export type BufferKind = 'array' | 'shared' | 'none';
 
-/** Whether `value` is a genuine ArrayBuffer, SharedArrayBuffer or neither (cross-realm aware). */
-export function bufferKindOf(value: object): BufferKind {
+function hasBrand(getter: Getter<number> | undefined, value: object): boolean {
+  if (getter === undefined) return false;
   try {
-    arrayBufferByteLengthGetter.call(value);
-    return 'array';
+    getter.call(value);
+    return true;
   } catch {
-    // Not an ArrayBuffer: maybe shared.
+    return false;
   }
-  if (sharedByteLengthGetter === undefined) return 'none';
+}
+
+const objectToString = Object.prototype.toString;
+
+/**
+ * Whether `value` is a genuine ArrayBuffer, SharedArrayBuffer or neither. The brand check is the
+ * intrinsic getter (a Proxy or an object posing with the prototype fails it); `instanceof` and the
+ * tag only pick which check to run, so ordinary objects never pay for a thrown exception and
+ * buffers from other realms are still recognised.
+ */
+export function bufferKindOf(value: object): BufferKind {
+  if (value instanceof ArrayBuffer) return hasBrand(arrayBufferByteLengthGetter, value) ? 'array' : 'none';
+  if (sharedArrayBufferPrototype !== undefined && value instanceof SharedArrayBuffer) {
+    return hasBrand(sharedByteLengthGetter, value) ? 'shared' : 'none';
+  }
+  let tag: string;
   try {
-    sharedByteLengthGetter.call(value);
-    return 'shared';
+    tag = objectToString.call(value);
   } catch {
     return 'none';
   }
+  if (tag === '[object ArrayBuffer]') return hasBrand(arrayBufferByteLengthGetter, value) ? 'array' : 'none';
+  if (tag === '[object SharedArrayBuffer]') return hasBrand(sharedByteLengthGetter, value) ? 'shared' : 'none';
+  return 'none';
 }
 
 /** The byte length of a buffer already known to be an ArrayBuffer or SharedArrayBuffer. */
 export function bufferByteLength(buffer: ArrayBufferLike): number {
-  return buffer instanceof ArrayBuffer || sharedByteLengthGetter === undefined
-    ? arrayBufferByteLengthGetter.call(buffer)
-    : sharedByteLengthGetter.call(buffer);
+  if (sharedByteLengthGetter !== undefined && buffer instanceof SharedArrayBuffer) return sharedByteLengthGetter.call(buffer);
+  try {
+    return arrayBufferByteLengthGetter.call(buffer);
+  } catch (error) {
+    // A SharedArrayBuffer from another realm.
+    if (sharedByteLengthGetter === undefined) throw error;
+    return sharedByteLengthGetter.call(buffer);
+  }
 }
 
 /**
@@ -84,6 +106,9 @@ export function isDetached(buffer: ArrayBufferLike): boolean {
 export function isImmutableBuffer(buffer: ArrayBufferLike): boolean {
   return (buffer as { readonly immutable?: unknown }).immutable === true;
 }
+
+/** A zero-length buffer to initialise `Window`s with before `readWindow` fills them. */
+export const placeholderBuffer: ArrayBuffer = new ArrayBuffer(0);
 
 /** The buffer and window of a TypedArray or DataView, read through the intrinsic getters. */
 export interface Window {

@@ -16,7 +16,7 @@
 import { BufferError } from './errors.js';
 import { captureSite, isDebugging, trackLeak, untrackLeak } from './debug.js';
 import { Lease } from './exporter-adapter.js';
-import { type Window, intrinsicSubarray, readWindow } from './intrinsics.js';
+import { type Window, intrinsicSubarray, placeholderBuffer, readWindow } from './intrinsics.js';
 
 /** `Symbol.dispose`, or Node's pre-standard spelling where the platform lacks it. */
 export const disposeSymbol: symbol = (Symbol as { readonly dispose?: symbol }).dispose ?? Symbol.for('nodejs.dispose');
@@ -63,8 +63,6 @@ function disposeView(this: unknown): void {
   releaseGrantedView(this);
 }
 
-const windowScratch: Window = { buffer: new ArrayBuffer(0), start: 0, length: 0 };
-
 function subarrayOfView(this: ArrayBufferView, begin?: number, end?: number): ArrayBufferView {
   const parent = leaseOf(this);
   if (parent === undefined) return intrinsicSubarray.call(this, begin, end);
@@ -72,8 +70,9 @@ function subarrayOfView(this: ArrayBufferView, begin?: number, end?: number): Ar
   // The platform coerces begin/end (valueOf may run user code), then we re-check the parent.
   const plain = intrinsicSubarray.call(this, begin, end);
   if (parent.released) throw releasedError('take a subarray of');
-  readWindow(plain, windowScratch);
-  return grantSubView(subViewLease(parent, parent.viewClass as ViewClassInfo, windowScratch.start, windowScratch.start + windowScratch.length));
+  const window: Window = { buffer: placeholderBuffer, start: 0, length: 0 };
+  readWindow(plain, window);
+  return grantSubView(subViewLease(parent, parent.viewClass as ViewClassInfo, window.start, window.start + window.length));
 }
 
 function defineHidden(target: object, key: PropertyKey, value: unknown): void {
