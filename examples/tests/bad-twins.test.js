@@ -11,7 +11,7 @@ import { lintWithRecommended, runProgram, sourcePath, uncaughtBufferError } from
  */
 const registered = (ruleId) => Object.hasOwn(plugin.rules, ruleId.replace(/^xorview\//u, ''));
 
-const twins = ['png-chunks', 'wasm-memory', 'socket-frames'];
+const twins = ['png-chunks', 'wasm-memory', 'socket-frames', 'frame-pool'];
 /** @type {Map<string, { ruleId: string | null, line: number }[]>} */
 let diagnostics;
 
@@ -74,5 +74,22 @@ describe('socket-frames bad twin: scrubbing the token through the shared pool', 
     expect(error?.message).toMatch(
       /^xorview: cannot acquire an? raw view of bytes \[0, 8192\) of ArrayBuffer\(8192\): it overlaps an immutable view of bytes \[\d+, \d+\)\. Release that view first, or ask for a disjoint range or a shared mode\.$/u,
     );
+  });
+});
+
+describe('frame-pool bad twin: reading a frame after releasing it', () => {
+  it.skipIf(!registered('no-use-after-release'))('is reported by no-use-after-release at the use', () => {
+    expect(rulesAndLines('frame-pool', 'bad')).toEqual([{ ruleId: 'xorview/no-use-after-release', line: 16 }]);
+  });
+
+  it('dies with RELEASED when the released view is asked for its header', () => {
+    const { status, stdout, stderr } = runProgram('frame-pool', 'bad');
+    expect(status).not.toBe(0);
+    expect(stdout).toBe('preview: pixel sum 125850\n');
+    expect(uncaughtBufferError(stderr)).toEqual({
+      code: 'RELEASED',
+      message: 'xorview: cannot acquire through a released view. Acquire a new view from the exporter instead.',
+      line: 16,
+    });
   });
 });

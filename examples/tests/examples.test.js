@@ -70,3 +70,21 @@ describe('socket-frames', () => {
     ]);
   });
 });
+
+describe('frame-pool', () => {
+  it('recycles a user-defined exporter frame only when its last reader releases it', () => {
+    expect(linesOf('frame-pool')).toEqual([
+      'frame exporter: modes immutable/exclusive, enforcement custom',
+      'produced picture 1 in slot 0; pool: 0: no views, 1: no views',
+      'two readers on slot 0: {"immutable":2,"exclusive":0,"raw":0}',
+      'overwrite slot 0 while read → CONFLICT: frame slot 0: cannot lend an exclusive view, 2 reader(s) still hold it.',
+      'produced picture 2 in slot 1; pool: 0: 2 reader(s), 1: no views',
+      // Σ (index × 1) mod 251 over the 1024 pixels after the 8-byte header.
+      'encoder reads picture 1, pixel sum 125850',
+      'thumbnailer reads picture 1, pixel sum 125850',
+      'readers released; pool: 0: no views, 1: no views',
+      'produced picture 3 in slot 0 (recycled)',
+      'viewer reads picture 3, pixel sum 126550',
+    ]);
+  });
+});

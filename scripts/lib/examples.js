@@ -10,6 +10,7 @@ export const examples = [
   { name: 'png-chunks', title: 'Zero-copy PNG chunk parser over immutable views' },
   { name: 'wasm-memory', title: 'WebAssembly memory shared with a wasm module, across grow()' },
   { name: 'socket-frames', title: 'Loopback socket frames and Node’s Buffer pool' },
+  { name: 'frame-pool', title: 'A frame pool of user-defined exporters, recycled when the last reader releases' },
   { name: 'worker-pipeline', title: 'Worker pipeline over a SharedOwnedBuffer' },
 ];
 
