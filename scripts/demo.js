@@ -1,28 +1,50 @@
-// `pnpm demo`: shows what xorview catches. Everything printed is real tool output.
+// `pnpm demo`: shows what xorview catches. Everything printed is real tool output: the compilers,
+// the example programs, ESLint with eslint-plugin-xorview, and the BufferErrors the bad twins die
+// with. The slow parts (compilers, programs, type-aware lint) run concurrently; output is printed
+// in order as each is ready.
 import { existsSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import {
   lintWithRecommended,
   presentExamples,
   programPath,
-  runProgram,
+  runProgramAsync,
   sourcePath,
   uncaughtBufferError,
 } from './lib/examples.js';
-import { bold, dim, green, red, repoRoot, run, yellow } from './lib/run.js';
+import { bold, dim, green, red, repoRoot, runAsync, yellow } from './lib/run.js';
 
 const started = performance.now();
+const compilers = [
+  ['TypeScript 6.0', 'node_modules/typescript/bin/tsc'],
+  ['TypeScript 7.0 (native)', 'node_modules/typescript-7/bin/tsc'],
+];
+const examples = presentExamples().map((example) => ({
+  ...example,
+  built: existsSync(programPath(example.name)),
+  hasTwin: existsSync(sourcePath(example.name, 'bad')),
+}));
+const twins = examples.filter((example) => example.hasTwin);
+
+// Start everything at once.
+const typeChecks = compilers.map(([, tsc]) =>
+  runAsync(process.execPath, [tsc, '-p', join(repoRoot, 'scripts/demo'), '--pretty', 'false']),
+);
+const mainRuns = examples.map((example) => (example.built ? runProgramAsync(example.name) : undefined));
+const badRuns = twins.map((example) => runProgramAsync(example.name, 'bad'));
+const lintRun = lintWithRecommended(twins.flatMap(({ name }) => [sourcePath(name, 'main'), sourcePath(name, 'bad')])).then(
+  (diagnostics) => ({ diagnostics }),
+  (error) => ({ error }),
+);
+
 const summary = { compileErrors: [], examples: [] };
 
 console.log(bold('xorview demo: mutable XOR shared for JavaScript binary memory\n'));
 
 console.log(bold('1. Compile time: writes through an ImmutableView (TypeScript 6.0 and 7.0)'));
 console.log(dim('   scripts/demo/immutable-writes.ts, lines marked ✗ in the source:\n'));
-for (const [label, tsc] of [
-  ['TypeScript 6.0', 'node_modules/typescript/bin/tsc'],
-  ['TypeScript 7.0 (native)', 'node_modules/typescript-7/bin/tsc'],
-]) {
-  const result = run(process.execPath, [tsc, '-p', join(repoRoot, 'scripts/demo'), '--pretty', 'false'], { capture: true });
+for (const [index, [label]] of compilers.entries()) {
+  const result = await typeChecks[index];
   const diagnostics = (result.stdout + result.stderr).trim().split('\n').filter(Boolean);
   const errors = diagnostics.filter((line) => line.includes(': error TS')).length;
   summary.compileErrors.push(`${label}: ${errors} errors`);
@@ -32,16 +54,16 @@ for (const [label, tsc] of [
 }
 
 console.log(bold('2. The examples (examples/*/src/main.ts), run for real'));
-const examples = presentExamples();
-for (const [index, { name, title }] of examples.entries()) {
-  console.log(`\n   ${bold(`2.${index + 1} ${name}`)}: ${title}`);
-  const entry = { name, ran: false, mainDiagnostics: undefined, badDiagnostics: undefined, badError: undefined };
+for (const [index, example] of examples.entries()) {
+  console.log(`\n   ${bold(`2.${index + 1} ${example.name}`)}: ${example.title}`);
+  const entry = { name: example.name, ran: false, mainDiagnostics: undefined, badDiagnostics: undefined, badError: undefined };
   summary.examples.push(entry);
-  if (!existsSync(programPath(name))) {
-    console.log(`   ${red('✖')} examples/${name}/dist/main.js is missing: run pnpm build`);
+  const pending = mainRuns[index];
+  if (pending === undefined) {
+    console.log(`   ${red('✖')} examples/${example.name}/dist/main.js is missing: run pnpm build`);
     continue;
   }
-  const { status, stdout, stderr } = runProgram(name);
+  const { status, stdout, stderr } = await pending;
   for (const line of stdout.trimEnd().split('\n')) console.log(`     ${line}`);
   for (const line of stderr.trimEnd().split('\n').filter(Boolean)) console.log(`     ${red(line)}`);
   entry.ran = status === 0;
@@ -49,31 +71,30 @@ for (const [index, { name, title }] of examples.entries()) {
 }
 
 console.log(bold('\n3. The bad twins (examples/*/src/bad.ts): the bug each example avoids'));
-console.log(dim('   lint: eslint-plugin-xorview recommended config, type-aware; run time: the BufferError it raises'));
-const twins = summary.examples.filter(({ name }) => existsSync(sourcePath(name, 'bad')));
-let lintResults;
-try {
-  lintResults = await lintWithRecommended(twins.flatMap(({ name }) => [sourcePath(name, 'main'), sourcePath(name, 'bad')]));
-} catch (error) {
-  console.log(`   ${red('✖ linting failed:')} ${error instanceof Error ? error.message : String(error)}`);
+console.log(dim('   lint: eslint-plugin-xorview recommended config, type-aware; run: the BufferError it raises'));
+const lint = await lintRun;
+if (lint.error) {
+  console.log(`   ${red('✖ linting failed:')} ${lint.error instanceof Error ? lint.error.message : String(lint.error)}`);
 }
-for (const entry of twins) {
-  const badFile = sourcePath(entry.name, 'bad');
+for (const [index, { name }] of twins.entries()) {
+  const entry = summary.examples.find((candidate) => candidate.name === name);
+  const badFile = sourcePath(name, 'bad');
   const sourceLines = readFileSync(badFile, 'utf8').split('\n');
+  const quote = (line) => dim(`             ${line} | ${sourceLines[line - 1]?.trim() ?? ''}`);
   console.log(`\n   ${bold(relative(repoRoot, badFile))}`);
-  entry.mainDiagnostics = lintResults?.get(relative(repoRoot, sourcePath(entry.name, 'main')));
-  entry.badDiagnostics = lintResults?.get(relative(repoRoot, badFile));
+  entry.mainDiagnostics = lint.diagnostics?.get(relative(repoRoot, sourcePath(name, 'main')));
+  entry.badDiagnostics = lint.diagnostics?.get(relative(repoRoot, badFile));
   for (const { ruleId, line, column, message } of entry.badDiagnostics ?? []) {
     console.log(`     ${yellow(`lint  ${line}:${column}`)}  ${bold(ruleId ?? 'parse error')}  ${message}`);
-    console.log(dim(`             ${line} | ${sourceLines[line - 1]?.trim() ?? ''}`));
+    console.log(quote(line));
   }
-  if (entry.badDiagnostics?.length === 0) console.log(`     ${dim('lint  no diagnostics')}`);
-  const { status, stderr } = runProgram(entry.name, 'bad');
+  if (entry.badDiagnostics?.length === 0) console.log(`     ${dim('lint  no diagnostics from the rules in this build')}`);
+  const { status, stderr } = await badRuns[index];
   entry.badError = uncaughtBufferError(stderr);
   if (entry.badError) {
     const { code, message, line } = entry.badError;
     console.log(`     ${red(`run   ${line ?? '?'}`)}    ${bold(`BufferError ${code}`)}  ${message}`);
-    if (line) console.log(dim(`             ${line} | ${sourceLines[line - 1]?.trim() ?? ''}`));
+    if (line) console.log(quote(line));
   } else {
     console.log(`     ${dim(`run   exited ${status} without a BufferError`)}`);
     for (const line of stderr.trimEnd().split('\n').filter(Boolean).slice(0, 5)) console.log(`           ${dim(line)}`);
@@ -91,9 +112,8 @@ for (const entry of summary.examples) {
       ? '—'
       : entry.badDiagnostics.map(({ ruleId, line }) => `${(ruleId ?? 'parse').replace('xorview/', '')}:${line}`).join(' ') || 'none';
   const runtime = entry.badError ? `${entry.badError.code} at line ${entry.badError.line ?? '?'}` : '—';
-  console.log(
-    `   ${entry.name.padEnd(17)} ${(entry.ran ? green('✔') : red('✖')).padEnd(entry.ran ? 5 + green('').length : 5 + red('').length)} ${lintMain.padEnd(13)} ${lintBad.padEnd(34)} ${runtime}`,
-  );
+  const ran = entry.ran ? `${green('✔')}    ` : `${red('✖')}    `;
+  console.log(`   ${entry.name.padEnd(17)} ${ran} ${lintMain.padEnd(13)} ${lintBad.padEnd(34)} ${runtime}`);
 }
 const lintCount = summary.examples.reduce((total, entry) => total + (entry.badDiagnostics?.length ?? 0), 0);
 const errorCount = summary.examples.filter((entry) => entry.badError).length;
@@ -102,5 +122,5 @@ console.log(
     `${lintCount} lint diagnostics and ${errorCount} BufferErrors on ${twins.length} bad twins, ` +
     `in ${((performance.now() - started) / 1000).toFixed(1)} s.`,
 );
-// The demo fails loudly if an example it is meant to show working did not.
-process.exitCode = summary.examples.every((entry) => entry.ran) ? 0 : 1;
+// The demo fails loudly if an example it shows working did not work, or lint could not run.
+process.exitCode = summary.examples.every((entry) => entry.ran) && !lint.error ? 0 : 1;

@@ -3,7 +3,7 @@
 // prints what these return and the tests assert it, so the two cannot drift apart.
 import { existsSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { repoRoot, run } from './run.js';
+import { repoRoot, run, runAsync } from './run.js';
 
 /** The example programs, in demo order. `worker-pipeline` is built by the workers issue. */
 export const examples = [
@@ -35,11 +35,22 @@ export function sourcePath(name, program = 'main') {
  * @returns {{ status: number, stdout: string, stderr: string }}
  */
 export function runProgram(name, program = 'main') {
-  return run(process.execPath, ['--enable-source-maps', programPath(name, program)], {
-    cwd: join(repoRoot, 'examples', name),
-    capture: true,
-    env: { NO_COLOR: '1', FORCE_COLOR: '0' },
-  });
+  const [command, args, options] = programCommand(name, program);
+  return run(command, args, { ...options, capture: true });
+}
+
+/** `runProgram` without blocking. */
+export function runProgramAsync(name, program = 'main') {
+  return runAsync(...programCommand(name, program));
+}
+
+/** @returns {[string, string[], { cwd: string, env: Record<string, string> }]} */
+function programCommand(name, program) {
+  return [
+    process.execPath,
+    ['--enable-source-maps', programPath(name, program)],
+    { cwd: join(repoRoot, 'examples', name), env: { NO_COLOR: '1', FORCE_COLOR: '0' } },
+  ];
 }
 
 /**

@@ -1,5 +1,5 @@
 // Small process helpers shared by the repo scripts (test runner, type matrix, demo).
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
 /** The repository root. */
@@ -42,4 +42,28 @@ export function run(command, args, options = {}) {
 export function nodeCommand(major) {
   if (Number(process.versions.node.split('.')[0]) === major) return [process.execPath, []];
   return ['npx', ['-y', '-p', `node@${major}`, '--', 'node']];
+}
+
+/**
+ * Like `run` with `capture`, without blocking: the command runs while this process does other
+ * work (the demo lints while the examples and compilers run).
+ * @param {string} command
+ * @param {readonly string[]} args
+ * @param {{ cwd?: string, env?: Record<string, string | undefined> }} [options]
+ * @returns {Promise<{ status: number, stdout: string, stderr: string }>}
+ */
+export function runAsync(command, args, options = {}) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, {
+      cwd: options.cwd ?? repoRoot,
+      env: { ...process.env, ...options.env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (chunk) => (stdout += chunk));
+    child.stderr.setEncoding('utf8').on('data', (chunk) => (stderr += chunk));
+    child.on('error', reject);
+    child.on('close', (status) => resolve({ status: status ?? 1, stdout, stderr }));
+  });
 }
