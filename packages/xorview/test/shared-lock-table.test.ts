@@ -68,7 +68,7 @@ describe('SharedLockTable against the reference model (single thread, no waiting
             const table = tables[step.holder]!;
             let token: LockToken | undefined;
             const code = codeOf(() => {
-              token = table.lock(request.mode, request, { kind: 'none' });
+              token = table.lock(request.mode, request, undefined);
             });
             expect(code).toBe(conflict || full ? 'CONFLICT' : undefined);
             if (token !== undefined) held.push({ view: { holder: step.holder, ...request }, token, released: false });
@@ -107,8 +107,8 @@ describe('SharedLockTable waiting (one thread, async waits)', () => {
 
   it('grants a waiting request when the conflicting view is released', async () => {
     const [owner, waiter] = openTables(8, 2) as [SharedLockTable, SharedLockTable];
-    const held = owner.lock('exclusive', all, { kind: 'none' });
-    const pending = waiter.lockAsync('immutable', all, { kind: 'until', deadline: Date.now() + 10_000 });
+    const held = owner.lock('exclusive', all, undefined);
+    const pending = waiter.lockAsync('immutable', all, 10_000);
     let settled = false;
     void pending.then(() => (settled = true));
     await new Promise((resolve) => setTimeout(resolve, 20));
@@ -121,21 +121,21 @@ describe('SharedLockTable waiting (one thread, async waits)', () => {
 
   it('fails with TIMEOUT and leaves nothing queued behind', async () => {
     const [owner, waiter, third] = openTables(8, 3) as [SharedLockTable, SharedLockTable, SharedLockTable];
-    owner.lock('immutable', all, { kind: 'none' });
-    await expect(waiter.lockAsync('exclusive', all, { kind: 'until', deadline: Date.now() + 30 })).rejects.toMatchObject({
+    owner.lock('immutable', all, undefined);
+    await expect(waiter.lockAsync('exclusive', all, 30)).rejects.toMatchObject({
       code: 'TIMEOUT',
     });
     // The timed-out writer no longer queues readers.
-    expect(codeOf(() => third.lock('immutable', all, { kind: 'none' }))).toBeUndefined();
+    expect(codeOf(() => third.lock('immutable', all, undefined))).toBeUndefined();
   });
 
   it('queues later readers behind a waiting writer (writers do not starve)', async () => {
     const [reader, writer, lateReader] = openTables(8, 3) as [SharedLockTable, SharedLockTable, SharedLockTable];
-    const first = reader.lock('immutable', all, { kind: 'none' });
-    const write = writer.lockAsync('exclusive', all, { kind: 'until', deadline: Date.now() + 10_000 });
+    const first = reader.lock('immutable', all, undefined);
+    const write = writer.lockAsync('exclusive', all, 10_000);
     await new Promise((resolve) => setTimeout(resolve, 10));
-    expect(codeOf(() => lateReader.lock('immutable', all, { kind: 'none' }))).toBe('CONFLICT');
-    const lateRead = lateReader.lockAsync('immutable', all, { kind: 'until', deadline: Date.now() + 10_000 });
+    expect(codeOf(() => lateReader.lock('immutable', all, undefined))).toBe('CONFLICT');
+    const lateRead = lateReader.lockAsync('immutable', all, 10_000);
     reader.unlock(first);
     const writeToken = await write;
     expect(writer.counts()).toEqual({ immutable: 0, exclusive: 1, raw: 0 });
@@ -146,41 +146,41 @@ describe('SharedLockTable waiting (one thread, async waits)', () => {
 
   it('lets a holder re-enter a read lock past a writer queued on it (no priority deadlock)', async () => {
     const [reader, writer] = openTables(8, 2) as [SharedLockTable, SharedLockTable];
-    reader.lock('immutable', all, { kind: 'none' });
-    const write = writer.lockAsync('exclusive', all, { kind: 'until', deadline: Date.now() + 50 });
+    reader.lock('immutable', all, undefined);
+    const write = writer.lockAsync('exclusive', all, 50);
     await new Promise((resolve) => setTimeout(resolve, 10));
-    expect(codeOf(() => reader.lock('immutable', { start: 4, end: 8 }, { kind: 'none' }))).toBeUndefined();
+    expect(codeOf(() => reader.lock('immutable', { start: 4, end: 8 }, undefined))).toBeUndefined();
     await expect(write).rejects.toMatchObject({ code: 'TIMEOUT' });
   });
 
   it('lets disjoint requests pass a queued writer', async () => {
     const [reader, writer, other] = openTables(8, 3) as [SharedLockTable, SharedLockTable, SharedLockTable];
-    const first = reader.lock('immutable', { start: 0, end: 8 }, { kind: 'none' });
-    const write = writer.lockAsync('exclusive', { start: 0, end: 8 }, { kind: 'until', deadline: Date.now() + 10_000 });
+    const first = reader.lock('immutable', { start: 0, end: 8 }, undefined);
+    const write = writer.lockAsync('exclusive', { start: 0, end: 8 }, 10_000);
     await new Promise((resolve) => setTimeout(resolve, 10));
-    expect(codeOf(() => other.lock('exclusive', { start: 8, end: 16 }, { kind: 'none' }))).toBeUndefined();
+    expect(codeOf(() => other.lock('exclusive', { start: 8, end: 16 }, undefined))).toBeUndefined();
     reader.unlock(first);
     await write;
   });
 
   it('rejects with the abort reason and withdraws the request', async () => {
     const [owner, waiter, third] = openTables(8, 3) as [SharedLockTable, SharedLockTable, SharedLockTable];
-    owner.lock('immutable', all, { kind: 'none' });
+    owner.lock('immutable', all, undefined);
     const controller = new AbortController();
-    const write = waiter.lockAsync('exclusive', all, { kind: 'until', deadline: Infinity }, controller.signal);
+    const write = waiter.lockAsync('exclusive', all, Infinity, controller.signal);
     await new Promise((resolve) => setTimeout(resolve, 10));
     controller.abort(new Error('stop'));
     await expect(write).rejects.toThrow('stop');
-    expect(codeOf(() => third.lock('immutable', all, { kind: 'none' }))).toBeUndefined();
+    expect(codeOf(() => third.lock('immutable', all, undefined))).toBeUndefined();
     expect(third.counts()).toEqual({ immutable: 2, exclusive: 0, raw: 0 });
   });
 
   it('refuses a blocking wait on a view its own thread holds instead of deadlocking', () => {
     const [table] = openTables(8, 1) as [SharedLockTable];
-    table.lock('exclusive', all, { kind: 'none' });
+    table.lock('exclusive', all, undefined);
     const error = (() => {
       try {
-        table.lock('exclusive', all, { kind: 'until', deadline: Date.now() + 60_000 });
+        table.lock('exclusive', all, 60_000);
       } catch (caught) {
         return caught;
       }
@@ -193,9 +193,9 @@ describe('SharedLockTable waiting (one thread, async waits)', () => {
 
   it('waits for a free slot when the table is full and a timeout is given', async () => {
     const [owner, waiter] = openTables(1, 2) as [SharedLockTable, SharedLockTable];
-    const only = owner.lock('immutable', { start: 0, end: 1 }, { kind: 'none' });
-    expect(codeOf(() => waiter.lock('immutable', { start: 8, end: 9 }, { kind: 'none' }))).toBe('CONFLICT');
-    const later = waiter.lockAsync('immutable', { start: 8, end: 9 }, { kind: 'until', deadline: Date.now() + 10_000 });
+    const only = owner.lock('immutable', { start: 0, end: 1 }, undefined);
+    expect(codeOf(() => waiter.lock('immutable', { start: 8, end: 9 }, undefined))).toBe('CONFLICT');
+    const later = waiter.lockAsync('immutable', { start: 8, end: 9 }, 10_000);
     await new Promise((resolve) => setTimeout(resolve, 10));
     owner.unlock(only);
     expect(waiter.isHeld(await later)).toBe(true);
@@ -203,8 +203,8 @@ describe('SharedLockTable waiting (one thread, async waits)', () => {
 
   it('reports queued requests of a reclaimed holder and frees their slots', async () => {
     const [owner, waiter] = openTables(8, 2) as [SharedLockTable, SharedLockTable];
-    owner.lock('exclusive', all, { kind: 'none' });
-    const write = waiter.lockAsync('exclusive', all, { kind: 'until', deadline: Date.now() + 200 });
+    owner.lock('exclusive', all, undefined);
+    const write = waiter.lockAsync('exclusive', all, 200);
     await new Promise((resolve) => setTimeout(resolve, 10));
     const report = owner.reclaimHolder(waiter.requester.holderId);
     expect(report).toEqual({ views: [], exclusiveRanges: [], pendingRequests: 1 });

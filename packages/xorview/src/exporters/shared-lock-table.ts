@@ -141,12 +141,12 @@ export interface LockRequester {
   readonly threadId: number;
 }
 
-/** How long a request may wait. */
-export type WaitPolicy =
-  /** Fail with `CONFLICT` at once. */
-  | { readonly kind: 'none' }
-  /** Wait until this `Date.now()`-based deadline (`Infinity`: forever), then `TIMEOUT`. */
-  | { readonly kind: 'until'; readonly deadline: number };
+/**
+ * How long a request may wait, in milliseconds (`Infinity`: until granted), then `TIMEOUT`;
+ * `undefined`: not at all, a conflict is `CONFLICT` at once. The clock starts when the request
+ * first finds itself blocked (the uncontended path never reads it).
+ */
+export type WaitTimeout = number | undefined;
 
 /** A live request while it is being decided. */
 interface Attempt {
@@ -286,17 +286,17 @@ export class SharedLockTable {
    * (`Atomics.wait`). Throws `CONFLICT` (no wait, full table, or a wait that would deadlock this
    * thread) or `TIMEOUT`.
    */
-  lock(mode: AccessMode, range: ByteRange, wait: WaitPolicy): LockToken {
-    const granted = this.#tryFast(mode, range, wait);
+  lock(mode: AccessMode, range: ByteRange, timeout: WaitTimeout): LockToken {
+    const granted = this.#tryFast(mode, range, timeout);
     if (granted !== undefined) return granted;
-    if (wait.kind === 'until' && !canBlock()) {
+    if (timeout !== undefined && !canBlock()) {
       throw new BufferError(
         'CONFLICT',
         `xorview: ${describe(mode, range)} conflicts with a view held by another thread, and this thread may not block ` +
           '(Atomics.wait is not allowed here). Use acquireAsync to wait without blocking.',
       );
     }
-    const steps = this.#steps(mode, range, wait, true);
+    const steps = this.#steps(mode, range, timeout, true);
     try {
       for (let step = steps.next(); ; ) {
         if (step.done === true) return step.value;
@@ -318,11 +318,11 @@ export class SharedLockTable {
    * Like `lock`, waiting with `Atomics.waitAsync` so the thread keeps running. Rejects with the
    * signal's reason when `signal` aborts; nothing stays held or queued then.
    */
-  async lockAsync(mode: AccessMode, range: ByteRange, wait: WaitPolicy, signal?: AbortSignal): Promise<LockToken> {
+  async lockAsync(mode: AccessMode, range: ByteRange, timeout: WaitTimeout, signal?: AbortSignal): Promise<LockToken> {
     signal?.throwIfAborted();
-    const granted = this.#tryFast(mode, range, wait);
+    const granted = this.#tryFast(mode, range, timeout);
     if (granted !== undefined) return granted;
-    const steps = this.#steps(mode, range, wait, false);
+    const steps = this.#steps(mode, range, timeout, false);
     try {
       for (let step = steps.next(); ; ) {
         if (step.done === true) return step.value;
@@ -336,10 +336,10 @@ export class SharedLockTable {
   }
 
   /** The uncontended path, no allocation beyond the attempt: a grant, or undefined to go slow. */
-  #tryFast(mode: AccessMode, range: ByteRange, wait: WaitPolicy): LockToken | undefined {
+  #tryFast(mode: AccessMode, range: ByteRange, timeout: WaitTimeout): LockToken | undefined {
     const attempt = this.#begin(mode, range);
     if (attempt === undefined) {
-      if (wait.kind === 'none') throw this.#fullError(mode, range);
+      if (timeout === undefined) throw this.#fullError(mode, range);
       return undefined;
     }
     if (this.#scan(attempt) === Blocked.No && this.#move(attempt, HELD)) {
@@ -353,10 +353,10 @@ export class SharedLockTable {
    * The slow path as a generator: it yields the sleeps it needs and returns the grant, so the
    * blocking and the async drivers share one implementation of the protocol.
    */
-  *#steps(mode: AccessMode, range: ByteRange, wait: WaitPolicy, blocking: boolean): Generator<Sleep, LockToken> {
+  *#steps(mode: AccessMode, range: ByteRange, timeout: WaitTimeout, blocking: boolean): Generator<Sleep, LockToken> {
     const words = this.#words;
-    const waits = wait.kind === 'until';
-    const deadline = waits ? wait.deadline : -Infinity;
+    const waits = timeout !== undefined;
+    const deadline = waits ? Date.now() + timeout : -Infinity;
     let queueAt = Infinity; // when this request stops barging and queues (starvation mode)
     let counted = false; // whether this request is counted in WAITERS
     let attempt: Attempt | undefined;

@@ -6,23 +6,8 @@
  */
 import { accessModes, type AccessMode } from '../semantics.js';
 import type { Enforcement, ExportCounts } from '../runtime/api-types.js';
-import { BufferError } from '../runtime/errors.js';
 import type { ExporterAdapter, Lease, Placement } from '../runtime/exporter-adapter.js';
-import type { LockToken, SharedLockTable, WaitPolicy } from './shared-lock-table.js';
-
-const noWait: WaitPolicy = Object.freeze({ kind: 'none' });
-
-/** How long a request may wait, from `acquire`'s `timeout` (ms, already validated; `undefined`: not at all). */
-export function waitPolicyFor(timeout: number | undefined): WaitPolicy {
-  if (timeout === undefined) return noWait;
-  if (typeof timeout !== 'number' || Number.isNaN(timeout) || timeout < 0) {
-    throw new BufferError(
-      'OUT_OF_RANGE',
-      `xorview: timeout must be a non-negative number of milliseconds (or Infinity), got ${String(timeout)}.`,
-    );
-  }
-  return { kind: 'until', deadline: Date.now() + timeout };
-}
+import type { LockToken, SharedLockTable } from './shared-lock-table.js';
 
 /** One per opened SharedOwnedBuffer (one holder): its memory and its handle on the lock table. */
 export class SharedMemoryAdapter implements ExporterAdapter {
@@ -48,13 +33,14 @@ export class SharedMemoryAdapter implements ExporterAdapter {
   }
 
   claim(_exporter: object, lease: Lease, timeout: number | undefined): void {
-    // The lease is its own `{ start, end }`: absolute in the shared memory, validated by the runtime.
-    lease.token = this.#table.lock(lease.mode, lease, waitPolicyFor(timeout));
+    // The lease is its own `{ start, end }`: absolute in the shared memory; the runtime validated
+    // it and the timeout (a non-negative number of milliseconds, or undefined).
+    lease.token = this.#table.lock(lease.mode, lease, timeout);
   }
 
   /** Without a timeout, `acquireAsync` waits until granted (or until `signal` aborts). */
   async claimAsync(_exporter: object, lease: Lease, timeout: number | undefined, signal: AbortSignal | undefined): Promise<void> {
-    lease.token = await this.#table.lockAsync(lease.mode, lease, waitPolicyFor(timeout ?? Infinity), signal);
+    lease.token = await this.#table.lockAsync(lease.mode, lease, timeout ?? Infinity, signal);
   }
 
   unclaim(lease: Lease): void {
