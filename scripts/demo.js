@@ -32,7 +32,10 @@ const typeChecks = compilers.map(([, tsc]) =>
 );
 const mainRuns = examples.map((example) => (example.built ? runProgramAsync(example.name) : undefined));
 const badRuns = twins.map((example) => runProgramAsync(example.name, 'bad'));
-const lintRun = lintWithRecommended(twins.flatMap(({ name }) => [sourcePath(name, 'main'), sourcePath(name, 'bad')])).then(
+const lintRun = lintWithRecommended([
+  ...examples.map(({ name }) => sourcePath(name, 'main')),
+  ...twins.map(({ name }) => sourcePath(name, 'bad')),
+]).then(
   (diagnostics) => ({ diagnostics }),
   (error) => ({ error }),
 );
@@ -69,10 +72,13 @@ for (const [index, example] of examples.entries()) {
   entry.ran = status === 0;
   console.log(`   ${entry.ran ? green('✔ exited 0') : red(`✖ exited ${status}`)}`);
 }
+const lint = await lintRun;
+for (const entry of summary.examples) {
+  entry.mainDiagnostics = lint.diagnostics?.get(relative(repoRoot, sourcePath(entry.name, 'main')));
+}
 
 console.log(bold('\n3. The bad twins (examples/*/src/bad.ts): the bug each example avoids'));
 console.log(dim('   lint: eslint-plugin-xorview recommended config, type-aware; run: the BufferError it raises'));
-const lint = await lintRun;
 if (lint.error) {
   console.log(`   ${red('✖ linting failed:')} ${lint.error instanceof Error ? lint.error.message : String(lint.error)}`);
 }
@@ -82,7 +88,6 @@ for (const [index, { name }] of twins.entries()) {
   const sourceLines = readFileSync(badFile, 'utf8').split('\n');
   const quote = (line) => dim(`             ${line} | ${sourceLines[line - 1]?.trim() ?? ''}`);
   console.log(`\n   ${bold(relative(repoRoot, badFile))}`);
-  entry.mainDiagnostics = lint.diagnostics?.get(relative(repoRoot, sourcePath(name, 'main')));
   entry.badDiagnostics = lint.diagnostics?.get(relative(repoRoot, badFile));
   for (const { ruleId, line, column, message } of entry.badDiagnostics ?? []) {
     console.log(`     ${yellow(`lint  ${line}:${column}`)}  ${bold(ruleId ?? 'parse error')}  ${message}`);
