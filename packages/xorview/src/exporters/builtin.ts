@@ -20,6 +20,7 @@ import { attachRecord, ensureRecord, recordOf, type BorrowRecord } from '../runt
 import { BufferError } from '../runtime/errors.js';
 import type { ExporterAdapter, Lease, Placement } from '../runtime/exporter-adapter.js';
 import {
+  arrayBufferLengthOf,
   bufferByteLength,
   bufferKindOf,
   isDetached,
@@ -65,8 +66,19 @@ export const builtinAdapter: ExporterAdapter = {
     if (ArrayBuffer.isView(exporter)) {
       const window = into as { buffer: ArrayBufferLike; start: number; length: number };
       readWindow(exporter, window);
-      if (window.length < 0 || isDetached(window.buffer)) throw detachedError(`the memory of this ${describeValue(exporter).slice(2)}`);
+      // Views of a detached buffer report length 0, so a non-empty window settles it.
+      if (window.length < 0 || (window.length === 0 && isDetached(window.buffer))) throw detachedError(`the memory of this ${describeValue(exporter).slice(2)}`);
       return;
+    }
+    if (exporter instanceof ArrayBuffer) {
+      // The common case, in one intrinsic call; anything odd falls through to the full checks.
+      const length = arrayBufferLengthOf(exporter);
+      if (length > 0) {
+        into.buffer = exporter;
+        into.start = 0;
+        into.length = length;
+        return;
+      }
     }
     const kind = bufferKindOf(exporter);
     if (kind !== 'none') {

@@ -32,11 +32,10 @@ export class BorrowRecord {
   /** Root leases held (each mode counted above, empty views included). */
   live = 0;
   head: Lease | undefined = undefined;
-  private readonly coverage: Record<AccessMode, Coverage | undefined> = {
-    immutable: undefined,
-    exclusive: undefined,
-    raw: undefined,
-  };
+  // One Coverage per mode, as plain fields (not a keyed record): this is the hot path.
+  private immutableCoverage: Coverage | undefined = undefined;
+  private exclusiveCoverage: Coverage | undefined = undefined;
+  private rawCoverage: Coverage | undefined = undefined;
   onIdle: IdleHook | undefined;
   /** What the memory is, for messages: "ArrayBuffer(16)", "OwnedBuffer(1024)". */
   describe: () => string;
@@ -55,17 +54,17 @@ export class BorrowRecord {
     if (this.live === 0) return false;
     requestScratch.start = start;
     requestScratch.end = end;
-    for (const held of accessModes) {
-      if (coexists[held][mode]) continue;
-      const coverage = this.coverage[held];
-      if (coverage === undefined || coverage.isEmpty) continue;
-      const candidate = coverage.candidateBefore(end);
-      if (candidate < 0) continue;
-      heldScratch.start = coverage.starts[candidate] as number;
-      heldScratch.end = coverage.ends[candidate] as number;
-      if (viewsConflict(held, heldScratch, mode, requestScratch)) return true;
-    }
-    return false;
+    return (
+      conflictsIn('immutable', this.immutableCoverage, mode) ||
+      conflictsIn('exclusive', this.exclusiveCoverage, mode) ||
+      conflictsIn('raw', this.rawCoverage, mode)
+    );
+  }
+
+  private coverageOf(mode: AccessMode): Coverage {
+    if (mode === 'immutable') return (this.immutableCoverage ??= new Coverage());
+    if (mode === 'exclusive') return (this.exclusiveCoverage ??= new Coverage());
+    return (this.rawCoverage ??= new Coverage());
   }
 
   /** The first held lease a request conflicts with (for the error message; linear, error path only). */
@@ -83,9 +82,9 @@ export class BorrowRecord {
     lease.next = this.head;
     if (this.head !== undefined) this.head.previous = lease;
     this.head = lease;
-    this[lease.mode]++;
+    this.count(lease.mode, 1);
     this.live++;
-    if (lease.start < lease.end) (this.coverage[lease.mode] ??= new Coverage()).add(lease.start, lease.end);
+    if (lease.start < lease.end) this.coverageOf(lease.mode).add(lease.start, lease.end);
   }
 
   /** Forget a root lease; runs the idle hook when it was the last. */
@@ -95,10 +94,16 @@ export class BorrowRecord {
     if (lease.next !== undefined) lease.next.previous = lease.previous;
     lease.previous = undefined;
     lease.next = undefined;
-    this[lease.mode]--;
+    this.count(lease.mode, -1);
     this.live--;
-    if (lease.start < lease.end) this.coverage[lease.mode]?.remove(lease.start, lease.end);
+    if (lease.start < lease.end) this.coverageOf(lease.mode).remove(lease.start, lease.end);
     if (this.live === 0) this.onIdle?.(this, lease);
+  }
+
+  private count(mode: AccessMode, change: number): void {
+    if (mode === 'immutable') this.immutable += change;
+    else if (mode === 'exclusive') this.exclusive += change;
+    else this.raw += change;
   }
 
   /** Export counts of the whole memory. */
@@ -133,6 +138,20 @@ export class BorrowRecord {
         `Release that view first, or ask for a disjoint range${mode === 'immutable' ? '' : ' or a shared mode'}.`,
     );
   }
+}
+
+/**
+ * Whether the request in `requestScratch` conflicts with the views of mode `held`: the table in
+ * semantics.ts says whether the modes can, one binary search finds the only segment that could
+ * overlap, and `viewsConflict` decides.
+ */
+function conflictsIn(held: AccessMode, coverage: Coverage | undefined, mode: AccessMode): boolean {
+  if (coexists[held][mode] || coverage === undefined) return false;
+  const candidate = coverage.candidateBefore(requestScratch.end);
+  if (candidate < 0) return false;
+  heldScratch.start = coverage.starts[candidate] as number;
+  heldScratch.end = coverage.ends[candidate] as number;
+  return viewsConflict(held, heldScratch, mode, requestScratch);
 }
 
 /** "[4, 8)". */

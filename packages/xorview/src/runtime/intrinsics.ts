@@ -74,6 +74,18 @@ export function bufferKindOf(value: object): BufferKind {
   return 'none';
 }
 
+/**
+ * The byte length of a genuine ArrayBuffer (`instanceof` alone can be faked), or -1 when `value`
+ * is not one: the hot path's brand check and length read in one intrinsic call.
+ */
+export function arrayBufferLengthOf(value: ArrayBuffer): number {
+  try {
+    return arrayBufferByteLengthGetter.call(value);
+  } catch {
+    return -1;
+  }
+}
+
 /** The byte length of a buffer already known to be an ArrayBuffer or SharedArrayBuffer. */
 export function bufferByteLength(buffer: ArrayBufferLike): number {
   if (sharedByteLengthGetter !== undefined && buffer instanceof SharedArrayBuffer) return sharedByteLengthGetter.call(buffer);
@@ -92,8 +104,9 @@ export function bufferByteLength(buffer: ArrayBufferLike): number {
  */
 export function isDetached(buffer: ArrayBufferLike): boolean {
   if (!(buffer instanceof ArrayBuffer)) return false;
-  if (arrayBufferDetachedGetter !== undefined) return arrayBufferDetachedGetter.call(buffer);
+  // A detached buffer always reports length 0, so any other length settles it without a call.
   if (arrayBufferByteLengthGetter.call(buffer) !== 0) return false;
+  if (arrayBufferDetachedGetter !== undefined) return arrayBufferDetachedGetter.call(buffer);
   try {
     new Uint8Array(buffer);
     return false;
