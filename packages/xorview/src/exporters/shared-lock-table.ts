@@ -44,6 +44,7 @@
  */
 import { accessModes, coexists, viewsConflict, type AccessMode, type ByteRange } from '../semantics.js';
 import { BufferError } from '../runtime/errors.js';
+import type { AbortSignalLike } from '../runtime/api-types.js';
 
 // ---- layout -------------------------------------------------------------------------------------
 
@@ -318,7 +319,7 @@ export class SharedLockTable {
    * Like `lock`, waiting with `Atomics.waitAsync` so the thread keeps running. Rejects with the
    * signal's reason when `signal` aborts; nothing stays held or queued then.
    */
-  async lockAsync(mode: AccessMode, range: ByteRange, timeout: WaitTimeout, signal?: AbortSignal): Promise<LockToken> {
+  async lockAsync(mode: AccessMode, range: ByteRange, timeout: WaitTimeout, signal?: AbortSignalLike): Promise<LockToken> {
     signal?.throwIfAborted();
     const granted = this.#tryFast(mode, range, timeout);
     if (granted !== undefined) return granted;
@@ -431,7 +432,7 @@ export class SharedLockTable {
     }
   }
 
-  async #sleepAsync({ seen, ms }: Sleep, signal: AbortSignal | undefined): Promise<void> {
+  async #sleepAsync({ seen, ms }: Sleep, signal: AbortSignalLike | undefined): Promise<void> {
     Atomics.add(this.#words, H_SLEEPERS, 1);
     const outcome = (Atomics as unknown as AtomicsWithWaitAsync).waitAsync(this.#words, H_VERSION, seen, ms);
     if (!outcome.async) {

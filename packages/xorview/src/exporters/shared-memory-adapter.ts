@@ -5,7 +5,7 @@
  * thread; `acquireAsync` waits with `Atomics.waitAsync`.
  */
 import { accessModes, type AccessMode } from '../semantics.js';
-import type { Enforcement, ExportCounts } from '../runtime/api-types.js';
+import type { AbortSignalLike, Enforcement, ExportCounts } from '../runtime/api-types.js';
 import type { ExporterAdapter, Lease, Placement } from '../runtime/exporter-adapter.js';
 import type { LockToken, SharedLockTable } from './shared-lock-table.js';
 
@@ -39,7 +39,7 @@ export class SharedMemoryAdapter implements ExporterAdapter {
   }
 
   /** Without a timeout, `acquireAsync` waits until granted (or until `signal` aborts). */
-  async claimAsync(_exporter: object, lease: Lease, timeout: number | undefined, signal: AbortSignal | undefined): Promise<void> {
+  async claimAsync(_exporter: object, lease: Lease, timeout: number | undefined, signal: AbortSignalLike | undefined): Promise<void> {
     lease.token = await this.#table.lockAsync(lease.mode, lease, timeout ?? Infinity, signal);
   }
 

@@ -5,6 +5,7 @@ import type { ViewConstructor } from '../types/view-kind.js';
 import { builtinAdapter, notAnExporterError } from '../exporters/builtin.js';
 import { isProtocolExporter, protocolAdapter } from '../exporters/protocol.js';
 import type {
+  AbortSignalLike,
   AcquireAsyncOptions,
   AcquiredView,
   AcquireOptions,
@@ -38,7 +39,7 @@ import {
 const noTarget: object = Object.freeze({});
 let preparedTarget: object = noTarget;
 let preparedTimeout: number | undefined;
-let preparedSignal: AbortSignal | undefined;
+let preparedSignal: AbortSignalLike | undefined;
 
 const placement: Placement = { buffer: undefined, start: 0, length: 0 };
 
@@ -120,7 +121,7 @@ function prepareLease(exporter: unknown, mode: unknown, options: unknown): Lease
   let byteOffset = 0;
   let byteLength = -1;
   let timeout: number | undefined;
-  let signal: AbortSignal | undefined;
+  let signal: AbortSignalLike | undefined;
   if (options !== undefined) {
     if (typeof options !== 'object' || options === null) {
       throw outOfRange(`options must be an object like { byteOffset, length, as }, got ${describeValue(options)}.`);
@@ -156,7 +157,7 @@ function prepareLease(exporter: unknown, mode: unknown, options: unknown): Lease
       if (typeof signalOption !== 'object' || signalOption === null || typeof (signalOption as AbortSignal).aborted !== 'boolean') {
         throw outOfRange(`signal must be an AbortSignal, got ${describeValue(signalOption)}.`);
       }
-      signal = signalOption as AbortSignal;
+      signal = signalOption as AbortSignalLike;
     }
   }
 

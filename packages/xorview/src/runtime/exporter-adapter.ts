@@ -28,7 +28,7 @@
  * in its own shared lock table instead and never touches the registry.
  */
 import type { AccessMode } from '../semantics.js';
-import type { Capabilities, Enforcement, ExportCounts } from './api-types.js';
+import type { AbortSignalLike, Capabilities, Enforcement, ExportCounts } from './api-types.js';
 import type { BorrowRecord } from './borrow-record.js';
 import type { ViewClassInfo } from './views.js';
 
@@ -89,7 +89,7 @@ export interface ExporterAdapter {
   locate(exporter: object, into: Placement): void;
   claim(exporter: object, lease: Lease, timeout: number | undefined): void;
   /** Wait without blocking for a conflicting view to go (cross-thread adapters). */
-  claimAsync?(exporter: object, lease: Lease, timeout: number | undefined, signal: AbortSignal | undefined): Promise<void>;
+  claimAsync?(exporter: object, lease: Lease, timeout: number | undefined, signal: AbortSignalLike | undefined): Promise<void>;
   /** End a root lease (its view was released); `view` is the very object that was lent. */
   unclaim(lease: Lease, view: object): void;
   /** Live export counts of the exporter (of its window, for TypedArray/DataView exporters). */
