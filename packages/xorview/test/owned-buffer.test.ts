@@ -177,6 +177,17 @@ describe('OwnedBuffer: lock (PEP 298)', () => {
     expect(child.byteLength).toBe(0);
   });
 
+  it.each([[-1], [1.5], [Number.NaN], ['8'], [Number.POSITIVE_INFINITY], [{ valueOf: () => 8 }]])(
+    'resize(%s) and transfer(%s) are OUT_OF_RANGE and change nothing',
+    (length) => {
+      const owned = new OwnedBuffer(8, { maxByteLength: 16 });
+      expect(codeOf(() => owned.resize(length as never))).toBe('OUT_OF_RANGE');
+      expect(codeOf(() => owned.transfer(length as never))).toBe('OUT_OF_RANGE');
+      expect(owned.byteLength).toBe(8);
+      expect(owned.detached).toBe(false);
+    },
+  );
+
   it('resize of a fixed buffer is a TypeError, past maxByteLength OUT_OF_RANGE', () => {
     expect(() => new OwnedBuffer(8).resize(4)).toThrow(TypeError);
     expect(codeOf(() => new OwnedBuffer(8, { maxByteLength: 8 }).resize(9))).toBe('OUT_OF_RANGE');
@@ -290,8 +301,14 @@ describe('OwnedBuffer: adopt, transfer, freeze', () => {
       expect(() => (first as unknown as Uint8Array).fill(0)).toThrow(TypeError);
     }
     release(first);
+    expect(first.byteLength).toBe(4);
     release(second);
     expect(exportsOf(frozen).immutable).toBe(0);
+    // Without engine immutability the bytes move away when the last view goes, like OwnedBuffer's.
+    expect(first.byteLength).toBe(immutableBuffers ? 4 : 0);
+    const again = acquire(frozen, 'immutable');
+    expect([...again]).toEqual([1, 2, 3, 4]);
+    release(again);
   });
 
   it('new FrozenBuffer() is refused: freeze() makes them', async () => {

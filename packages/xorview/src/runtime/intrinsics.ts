@@ -103,9 +103,10 @@ export function bufferByteLength(buffer: ArrayBufferLike): number {
  * length 0 and refuses to be wrapped, which a genuinely empty buffer does not.
  */
 export function isDetached(buffer: ArrayBufferLike): boolean {
-  if (!(buffer instanceof ArrayBuffer)) return false;
-  // A detached buffer always reports length 0, so any other length settles it without a call.
-  if (arrayBufferByteLengthGetter.call(buffer) !== 0) return false;
+  // SharedArrayBuffers never detach; a detached ArrayBuffer always reports length 0, so any other
+  // length settles it. (No `instanceof`: buffers from other realms count too.)
+  if (sharedByteLengthGetter !== undefined && buffer instanceof SharedArrayBuffer) return false;
+  if (arrayBufferLengthOf(buffer as ArrayBuffer) !== 0) return false;
   if (arrayBufferDetachedGetter !== undefined) return arrayBufferDetachedGetter.call(buffer);
   try {
     new Uint8Array(buffer);
