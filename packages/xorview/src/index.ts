@@ -80,4 +80,11 @@ export {
 export { asReadonlyInput } from './runtime/adapters.js';
 export { debug, type DebugOptions, type LeakReport } from './runtime/debug.js';
 export { FrozenBuffer, OwnedBuffer, type OwnedBufferOptions } from './exporters/owned-buffer.js';
-export { SharedOwnedBuffer, type SharedBufferHandle } from './exporters/shared-owned-buffer.js';
+export {
+  SharedOwnedBuffer,
+  type AutomaticReclaim,
+  type ReclaimedView,
+  type ReclaimReport,
+  type SharedBufferHandle,
+  type SharedOwnedBufferOptions,
+} from './exporters/shared-owned-buffer.js';

@@ -129,6 +129,26 @@ describe('SharedOwnedBuffer through acquire', () => {
     expect(codeOf(() => release(acquire(buffer, 'exclusive')))).toBeUndefined();
   });
 
+  it('accepts any AbortSignalLike (aborted, reason, addEventListener, removeEventListener)', async () => {
+    const buffer = new SharedOwnedBuffer(8);
+    const held = acquire(buffer, 'exclusive');
+    const listeners = new Set<() => void>();
+    const signal = {
+      aborted: false,
+      reason: undefined as unknown,
+      addEventListener: (_type: 'abort', listener: () => void) => listeners.add(listener),
+      removeEventListener: (_type: 'abort', listener: () => void) => listeners.delete(listener),
+    };
+    const waiting = acquireAsync(buffer, 'immutable', { signal });
+    setTimeout(() => {
+      Object.assign(signal, { aborted: true, reason: new Error('stop waiting') });
+      for (const listener of listeners) listener();
+    }, 10);
+    await expect(waiting).rejects.toThrow('stop waiting');
+    release(held);
+    expect(exportsOf(buffer)).toEqual({ immutable: 0, exclusive: 0, raw: 0 });
+  });
+
   it('fails with CONFLICT, saying so, when the lock table is full', () => {
     const buffer = new SharedOwnedBuffer(8, { maxViews: 2 });
     expect(buffer.maxViews).toBe(2);

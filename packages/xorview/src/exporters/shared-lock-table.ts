@@ -43,8 +43,8 @@
  * saw it. No lost wake-ups, and an uncontended release costs one CAS and one load.
  */
 import { accessModes, coexists, viewsConflict, type AccessMode, type ByteRange } from '../semantics.js';
-import { BufferError } from '../runtime/errors.js';
 import type { AbortSignalLike } from '../runtime/api-types.js';
+import { BufferError } from '../runtime/errors.js';
 
 // ---- layout -------------------------------------------------------------------------------------
 
@@ -204,6 +204,11 @@ export function canBlock(): boolean {
   return blockingAllowedHere;
 }
 
+/** Only what `AbortSignalLike` promises (`aborted`, `reason`): not every signal has `throwIfAborted`. */
+function throwIfAborted(signal: AbortSignalLike | undefined): void {
+  if (signal?.aborted === true) throw signal.reason;
+}
+
 function describe(mode: AccessMode, range: ByteRange): string {
   return `an ${mode} view of bytes [${range.start}, ${range.end})`;
 }
@@ -320,7 +325,7 @@ export class SharedLockTable {
    * signal's reason when `signal` aborts; nothing stays held or queued then.
    */
   async lockAsync(mode: AccessMode, range: ByteRange, timeout: WaitTimeout, signal?: AbortSignalLike): Promise<LockToken> {
-    signal?.throwIfAborted();
+    throwIfAborted(signal);
     const granted = this.#tryFast(mode, range, timeout);
     if (granted !== undefined) return granted;
     const steps = this.#steps(mode, range, timeout, false);
@@ -328,7 +333,7 @@ export class SharedLockTable {
       for (let step = steps.next(); ; ) {
         if (step.done === true) return step.value;
         await this.#sleepAsync(step.value, signal);
-        signal?.throwIfAborted();
+        throwIfAborted(signal);
         step = steps.next();
       }
     } finally {
