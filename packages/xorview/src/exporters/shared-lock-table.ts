@@ -226,6 +226,11 @@ export class SharedLockTable {
   /** Reused by scans so the hot path allocates nothing per slot. */
   readonly #scratch: { start: number; end: number } = { start: 0, end: 0 };
   #blockedBySelf = false;
+  /** The first HELD slot the last scan found in the way (its base and word), or -1. */
+  #blockerBase = -1;
+  #blockerWord = 0;
+  /** A request the fast path left blocked, handed to the slow path (same synchronous call). */
+  #carried: Attempt | undefined;
 
   private constructor(words: Int32Array, requester: LockRequester) {
     this.#words = words;
@@ -296,6 +301,9 @@ export class SharedLockTable {
     const granted = this.#tryFast(mode, range, timeout);
     if (granted !== undefined) return granted;
     if (timeout !== undefined && !canBlock()) {
+      const blocked = this.#carried;
+      this.#carried = undefined;
+      if (blocked !== undefined) this.#withdraw(blocked);
       throw new BufferError(
         'CONFLICT',
         `xorview: ${describe(mode, range)} conflicts with a view held by another thread, and this thread may not block ` +
@@ -341,7 +349,10 @@ export class SharedLockTable {
     }
   }
 
-  /** The uncontended path, no allocation beyond the attempt: a grant, or undefined to go slow. */
+  /**
+   * The uncontended path, no allocation beyond the attempt: a grant, or undefined to go slow
+   * (with the blocked attempt, still published, in `#carried` for `#steps`).
+   */
   #tryFast(mode: AccessMode, range: ByteRange, timeout: WaitTimeout): LockToken | undefined {
     const attempt = this.#begin(mode, range);
     if (attempt === undefined) {
@@ -351,7 +362,7 @@ export class SharedLockTable {
     if (this.#scan(attempt) === Blocked.No && this.#move(attempt, HELD)) {
       return { index: attempt.index, word: attempt.word };
     }
-    this.#withdraw(attempt);
+    this.#carried = attempt;
     return undefined;
   }
 
@@ -364,9 +375,12 @@ export class SharedLockTable {
     const waits = timeout !== undefined;
     const deadline = waits ? Date.now() + timeout : -Infinity;
     let queueAt = Infinity; // when this request stops barging and queues (starvation mode)
-    let counted = false; // whether this request is counted in WAITERS
-    let attempt: Attempt | undefined;
+    let attempt = this.#carried;
+    this.#carried = undefined;
     let settled = false;
+    // A waiting request counts itself in WAITERS before it reads VERSION (see the file comment).
+    const counted = waits;
+    if (counted) Atomics.add(words, H_WAITERS, 1);
     try {
       for (let checks = 0; ; checks++) {
         const seen = Atomics.load(words, H_VERSION);
@@ -403,19 +417,21 @@ export class SharedLockTable {
           if (blocked === Blocked.ByInFlight && checks < IN_FLIGHT_CHECKS) continue;
           throw this.#conflictError(mode, range, blocked);
         }
-        if (!counted) {
-          // Count in before reading VERSION again (see the file comment), then re-check.
-          Atomics.add(words, H_WAITERS, 1);
-          counted = true;
-          queueAt = Date.now() + starvationMs;
-          continue;
-        }
+        if (queueAt === Infinity) queueAt = Date.now() + starvationMs;
         if (attempt !== undefined && (attempt.word & STATE_MASK) === PENDING) {
           // Barging phase: step aside invisibly and re-enter with a fresh ticket. Starving: queue.
           this.#move(attempt, Date.now() >= queueAt ? WAITING : CLAIMED);
         }
         let polls = 0;
-        while (polls < SPIN_POLLS && Atomics.load(words, H_VERSION) === seen) polls++;
+        if (blocked === Blocked.ByHeld && this.#blockerBase >= 0) {
+          // Test-and-test-and-set: watch the view in the way with loads only, and re-enter (which
+          // writes shared lines) only once no conflicting view is held.
+          for (; polls < SPIN_POLLS; polls++) {
+            if (Atomics.load(words, this.#blockerBase) !== this.#blockerWord && !this.#findHeldBlocker(mode, range)) break;
+          }
+        } else {
+          while (polls < SPIN_POLLS && Atomics.load(words, H_VERSION) === seen) polls++;
+        }
         // Something changed, or an in-flight request (which resolves without announcing) may have.
         if (polls < SPIN_POLLS || (blocked === Blocked.ByInFlight && checks < IN_FLIGHT_CHECKS)) continue;
         const remaining = deadline - Date.now();
@@ -564,6 +580,7 @@ export class SharedLockTable {
     const highWater = Atomics.load(words, H_HIGH_WATER);
     let blocked: Blocked = Blocked.No;
     this.#blockedBySelf = false;
+    this.#blockerBase = -1;
     for (let index = 0; index < highWater; index++) {
       if (index === attempt.index) continue;
       const base = HEADER_WORDS + index * SLOT_WORDS;
@@ -590,6 +607,10 @@ export class SharedLockTable {
       if ((after & GENERATION_MASK) !== (before & GENERATION_MASK) || (after & STATE_MASK) < PENDING) continue;
       if (!viewsConflict(otherMode, scratch, attempt.mode, attempt.range)) continue;
       if ((after & STATE_MASK) === HELD) {
+        if (blocked !== Blocked.ByHeld) {
+          this.#blockerBase = base + S_WORD;
+          this.#blockerWord = after;
+        }
         blocked = Blocked.ByHeld;
         if (this.#isMine(holderId, threadId)) this.#blockedBySelf = true;
         continue;
@@ -601,6 +622,30 @@ export class SharedLockTable {
       else if (!waiting && blocked === Blocked.No) blocked = Blocked.ByInFlight;
     }
     return blocked;
+  }
+
+  /**
+   * Read-only: whether a HELD slot conflicts with `mode`/`range`; if so it becomes the watched
+   * blocker. Cheap to repeat while waiting: it writes nothing shared.
+   */
+  #findHeldBlocker(mode: AccessMode, range: ByteRange): boolean {
+    const words = this.#words;
+    const scratch = this.#scratch;
+    const highWater = Atomics.load(words, H_HIGH_WATER);
+    for (let index = 0; index < highWater; index++) {
+      const base = HEADER_WORDS + index * SLOT_WORDS;
+      const word = Atomics.load(words, base + S_WORD);
+      if ((word & STATE_MASK) !== HELD) continue;
+      const otherMode = modeAt(Atomics.load(words, base + S_MODE));
+      if (coexists[otherMode][mode]) continue;
+      scratch.start = Atomics.load(words, base + S_START) >>> 0;
+      scratch.end = Atomics.load(words, base + S_END) >>> 0;
+      if (Atomics.load(words, base + S_WORD) !== word || !viewsConflict(otherMode, scratch, mode, range)) continue;
+      this.#blockerBase = base + S_WORD;
+      this.#blockerWord = word;
+      return true;
+    }
+    return false;
   }
 
   #isMine(holderId: number, threadId: number): boolean {
