@@ -417,10 +417,18 @@ export class SharedLockTable {
           if (blocked === Blocked.ByInFlight && checks < IN_FLIGHT_CHECKS) continue;
           throw this.#conflictError(mode, range, blocked);
         }
-        if (queueAt === Infinity) queueAt = Date.now() + starvationMs;
+        const now = Date.now();
+        if (now >= deadline) {
+          throw new BufferError(
+            'TIMEOUT',
+            `xorview: timed out waiting for ${describe(mode, range)}: a conflicting view is still held by another ` +
+              'thread. Raise the timeout, or find the holder that does not release.',
+          );
+        }
+        if (queueAt === Infinity) queueAt = now + starvationMs;
         if (attempt !== undefined && (attempt.word & STATE_MASK) === PENDING) {
           // Barging phase: step aside invisibly and re-enter with a fresh ticket. Starving: queue.
-          this.#move(attempt, Date.now() >= queueAt ? WAITING : CLAIMED);
+          this.#move(attempt, now >= queueAt ? WAITING : CLAIMED);
         }
         let polls = 0;
         if (blocked === Blocked.ByHeld && this.#blockerBase >= 0) {
@@ -435,15 +443,11 @@ export class SharedLockTable {
         // Something changed, or an in-flight request (which resolves without announcing) may have.
         if (polls < SPIN_POLLS || (blocked === Blocked.ByInFlight && checks < IN_FLIGHT_CHECKS)) continue;
         const remaining = deadline - Date.now();
-        if (remaining <= 0) {
-          throw new BufferError(
-            'TIMEOUT',
-            `xorview: timed out waiting for ${describe(mode, range)}: a conflicting view is still held by another ` +
-              'thread. Raise the timeout, or find the holder that does not release.',
-          );
-        }
+        if (remaining <= 0) continue; // the check above throws TIMEOUT
         // While barging, wake when the request is due to queue, so it queues even if nothing moves.
         const untilQueued = queueAt - Date.now();
+        // Due to queue but still parked invisibly: re-enter now, and queue if still blocked.
+        if (untilQueued <= 0 && attempt !== undefined && (attempt.word & STATE_MASK) === CLAIMED) continue;
         const nap = blocked === Blocked.ByInFlight ? IN_FLIGHT_SLEEP_MS : untilQueued > 0 ? untilQueued : remaining;
         yield { seen, ms: Math.min(remaining, nap) };
       }
