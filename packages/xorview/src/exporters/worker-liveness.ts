@@ -12,11 +12,14 @@
  *
  * So each thread that opens a SharedOwnedBuffer listens for the workers it creates from then on
  * and, when one exits, asks every table it has open to free the slots tagged with that thread's id.
- * Coverage: workers created by a thread after it opened any SharedOwnedBuffer (the usual shape:
- * create the buffer, start workers, post the handle). Elsewhere (browsers, workers started before)
- * `SharedOwnedBuffer#reclaim(holderId)` is the manual path.
+ * And a worker that opens one frees its own slots from its `process` 'exit' event, which runs when
+ * it returns, calls `process.exit` or dies of an uncaught exception (not when terminated).
+ * Coverage: every way a worker ends if its parent opened a SharedOwnedBuffer before starting it
+ * (the usual shape: create the buffer, start workers, post the handle); every way but
+ * `terminate()` otherwise. Elsewhere (browsers) `SharedOwnedBuffer#reclaim(holderId)` is the
+ * manual path.
  *
- * Nothing happens at import: the listener is added on the first open, once per thread.
+ * Nothing happens at import: the listeners are added on the first open, once per thread.
  */
 
 /** What a thread-exit watcher needs from an opened buffer. */
@@ -32,6 +35,7 @@ interface WorkerLike {
 interface NodeProcessLike {
   getBuiltinModule?(id: string): unknown;
   on(event: 'worker', listener: (worker: WorkerLike) => void): unknown;
+  once(event: 'exit', listener: () => void): unknown;
 }
 
 function nodeProcess(): NodeProcessLike | undefined {
@@ -78,4 +82,6 @@ export function watchWorkerExits(listener: ThreadExitListener): void {
     // Prepended, so a user's own 'exit' handler already sees the views reclaimed.
     worker.prependOnceListener('exit', () => announceExit(threadId));
   });
+  const ownThreadId = currentThreadId();
+  if (ownThreadId > 0) process.once('exit', () => announceExit(ownThreadId));
 }
