@@ -91,8 +91,7 @@ export function forEachChunk(file: ImmutableView, visit: ChunkVisitor): void {
     using fields = acquire(file, 'immutable', { as: DataView, byteOffset: offset });
     const length = fields.getUint32(0);
     if (offset + chunkOverhead + length > file.length) throw new Error(`truncated chunk at byte ${offset}`);
-    // @types/node types TextDecoder#decode with the writable ArrayBufferView union: see asReadonlyInput.
-    const type = decoder.decode(asReadonlyInput(file.subarray(offset + 4, offset + 8)));
+    const type = decoder.decode(file.subarray(offset + 4, offset + 8));
     const stored = fields.getUint32(8 + length);
     const computed = crc32(asReadonlyInput(file.subarray(offset + 4, offset + 8 + length)));
     visit(type, file.subarray(offset + 8, offset + 8 + length), stored === computed);
@@ -124,7 +123,7 @@ export function summarise(file: ImmutableView): PngSummary {
       width = header.getUint32(0);
       height = header.getUint32(4);
     } else if (type === 'tEXt') {
-      comment = new TextDecoder('latin1').decode(asReadonlyInput(data)).split('\0')[1] ?? '';
+      comment = new TextDecoder('latin1').decode(data).split('\0')[1] ?? '';
     } else if (type === 'IDAT') {
       compressed.push(data.slice()); // IDAT data may span chunks; keep a copy past the call
     }

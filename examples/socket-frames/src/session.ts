@@ -60,8 +60,12 @@ export async function runSession(send: (socket: Socket) => Promise<unknown>): Pr
   const received = new Promise<Buffer>((resolve, reject) => {
     server.once('connection', (peer) => {
       const chunks: Buffer[] = [];
-      peer.on('data', (chunk: Buffer) => chunks.push(chunk));
-      peer.on('end', () => resolve(Buffer.concat(chunks)));
+      peer.on('data', (chunk: Buffer) => {
+        chunks.push(chunk);
+      });
+      peer.on('end', () => {
+        resolve(Buffer.concat(chunks));
+      });
       peer.on('error', reject);
     });
   });
