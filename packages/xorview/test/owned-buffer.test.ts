@@ -292,6 +292,7 @@ describe('OwnedBuffer: adopt, transfer, freeze', () => {
     expect(exportsOf(frozen).immutable).toBe(2);
     // Reaching the frozen bytes through view.buffer still lends immutable views only.
     expect(codeOf(() => acquire(first.buffer, 'raw'))).toBe('UNSUPPORTED_MODE');
+    expect(capabilities(first.buffer).modes).toEqual(['immutable']);
     expect(codeOf(() => OwnedBuffer.adopt(first.buffer))).toBe('LOCKED');
     if (immutableBuffers) {
       expect(() => {

@@ -14,7 +14,7 @@
  *   so the registry keeps one record per Memory and every buffer object it has handed out reaches
  *   that record. Views stay valid and keep conflicting.
  */
-import { accessModes } from '../semantics.js';
+import { type AccessMode, accessModes } from '../semantics.js';
 import type { ExportCounts } from '../runtime/api-types.js';
 import { attachRecord, ensureRecord, recordOf, type BorrowRecord } from '../runtime/borrow-record.js';
 import { BufferError } from '../runtime/errors.js';
@@ -46,8 +46,11 @@ function joinSharedMemoryRecord(memory: object, buffer: ArrayBufferLike): void {
   else if (recordOf(buffer) !== known) attachRecord(buffer, known);
 }
 
-function modesOfBuffer(buffer: ArrayBufferLike | undefined): readonly ['immutable'] | typeof accessModes {
-  return buffer !== undefined && isImmutableBuffer(buffer) ? immutableOnly : accessModes;
+/** What memory reached as a plain buffer lends: its owner's limits (a FrozenBuffer's) or the platform's. */
+function modesOfBuffer(buffer: ArrayBufferLike | undefined): readonly AccessMode[] {
+  if (buffer === undefined) return accessModes;
+  if (isImmutableBuffer(buffer)) return immutableOnly;
+  return recordOf(buffer)?.modes ?? accessModes;
 }
 
 const immutableOnly = ['immutable'] as const;

@@ -1,13 +1,15 @@
 /**
  * The exporter-adapter seam: the one path every kind of exporter goes through.
  *
- * `acquire` never knows what an exporter is. It asks `adapterFor(exporter)` for an
- * `ExporterAdapter`, then drives the same five steps for every kind:
+ * `acquire` never knows what an exporter is. After reading all of its arguments it resolves the
+ * exporter to an `ExporterAdapter` (`boundAdapterOf`, else the built-in or protocol adapter; a
+ * held view resolves to its lease), then drives the same five steps for every kind:
  *
- * 1. `modes(exporter)`: which modes it can grant (refused with `UNSUPPORTED_MODE` otherwise).
- * 2. `locate(exporter, into)`: its current memory and window, `into.buffer`/`start`/`length`
+ * 1. `locate(exporter, into)`: its current memory and window, `into.buffer`/`start`/`length`
  *    (`buffer` left `undefined` when the exporter only names its memory at claim time, like the
  *    user protocol; `length` -1 when unknown). Throws `DETACHED` when the memory is gone.
+ * 2. `modes(exporter)`: which modes it can grant (refused with `UNSUPPORTED_MODE` otherwise); also
+ *    what `capabilities()` reports, with `enforcement`.
  * 3. The runtime validates the request against the window (offsets, lengths, alignment) and fills
  *    a fresh `Lease`: `mode`, absolute `start`/`end` in `buffer`, `unit` (element size).
  * 4. `claim(exporter, lease, timeout)`: check the lease against the views already held and record
@@ -28,7 +30,7 @@
  * in its own shared lock table instead and never touches the registry.
  */
 import type { AccessMode } from '../semantics.js';
-import type { AbortSignalLike, Capabilities, Enforcement, ExportCounts } from './api-types.js';
+import type { AbortSignalLike, Enforcement, ExportCounts } from './api-types.js';
 import type { BorrowRecord } from './borrow-record.js';
 import type { ViewClassInfo } from './views.js';
 
@@ -92,7 +94,10 @@ export interface ExporterAdapter {
   claimAsync?(exporter: object, lease: Lease, timeout: number | undefined, signal: AbortSignalLike | undefined): Promise<void>;
   /** End a root lease (its view was released); `view` is the very object that was lent. */
   unclaim(lease: Lease, view: object): void;
-  /** Live export counts of the exporter (of its window, for TypedArray/DataView exporters). */
+  /**
+   * Live export counts of the exporter (of its window, for TypedArray/DataView exporters). For
+   * `exportsOf(view)` on a view whose lease has no registry record, `exporter` is that view.
+   */
   counts(exporter: object): ExportCounts;
 }
 
@@ -106,9 +111,4 @@ export function bindExporter(exporter: object, adapter: ExporterAdapter): void {
 /** The adapter bound to `exporter`, if any. */
 export function boundAdapterOf(exporter: object): ExporterAdapter | undefined {
   return boundAdapters.get(exporter);
-}
-
-/** The capabilities an adapter reports for an exporter. */
-export function capabilitiesOf(adapter: ExporterAdapter, exporter: object): Capabilities {
-  return { modes: adapter.modes(exporter), enforcement: adapter.enforcement };
 }
