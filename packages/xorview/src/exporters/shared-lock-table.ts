@@ -37,7 +37,8 @@
  *
  * Wake-ups: a waiting request counts itself in WAITERS *before* it reads the VERSION word and
  * scans. Every change that can unblock someone (release, withdraw, reclaim) first frees its slot,
- * then, if WAITERS is non-zero, increments VERSION and notifies it. A waiter sleeps with
+ * then, if WAITERS is non-zero, increments VERSION and, if a sleeper raised the SLEEPING flag,
+ * clears it and notifies VERSION. A waiter sleeps with
  * `Atomics.wait(VERSION, seen)`: if the change came after its count, the waiter either saw the
  * freed slot in its scan or finds VERSION moved and does not sleep; if it came before, the scan
  * saw it. No lost wake-ups, and an uncontended release costs one CAS and one load.
@@ -64,8 +65,12 @@ const H_TICKET = 16;
 const H_VERSION = 32;
 /** Requests waiting (spinning or asleep): a release bumps VERSION only when there are some. */
 const H_WAITERS = 33;
-/** Requests asleep in `Atomics.wait`/`waitAsync`: a release notifies only when there are some. */
-const H_SLEEPERS = 34;
+/**
+ * Set by a request before it sleeps on VERSION; the first release after that clears it and
+ * notifies, later ones do not (a count would make every release notify until the woken sleepers
+ * get a CPU back, which under load is most of them).
+ */
+const H_SLEEPING = 34;
 const HEADER_WORDS = 48;
 
 /** One slot per 64-byte cache line, so two threads' slots never share one. */
@@ -229,6 +234,8 @@ export class SharedLockTable {
   /** The first HELD slot the last scan found in the way (its base and word), or -1. */
   #blockerBase = -1;
   #blockerWord = 0;
+  /** Where `#begin` looks for a free slot first. */
+  #lastIndex = 0;
   /** A request the fast path left blocked, handed to the slow path (same synchronous call). */
   #carried: Attempt | undefined;
 
@@ -315,12 +322,8 @@ export class SharedLockTable {
       for (let step = steps.next(); ; ) {
         if (step.done === true) return step.value;
         const { seen, ms } = step.value;
-        Atomics.add(this.#words, H_SLEEPERS, 1);
-        try {
-          Atomics.wait(this.#words, H_VERSION, seen, ms);
-        } finally {
-          Atomics.sub(this.#words, H_SLEEPERS, 1);
-        }
+        Atomics.store(this.#words, H_SLEEPING, 1);
+        Atomics.wait(this.#words, H_VERSION, seen, ms);
         step = steps.next();
       }
     } finally {
@@ -458,13 +461,9 @@ export class SharedLockTable {
   }
 
   async #sleepAsync({ seen, ms }: Sleep, signal: AbortSignalLike | undefined): Promise<void> {
-    Atomics.add(this.#words, H_SLEEPERS, 1);
+    Atomics.store(this.#words, H_SLEEPING, 1);
     const outcome = (Atomics as unknown as AtomicsWithWaitAsync).waitAsync(this.#words, H_VERSION, seen, ms);
-    if (!outcome.async) {
-      Atomics.sub(this.#words, H_SLEEPERS, 1);
-      return;
-    }
-    void outcome.value.then(() => Atomics.sub(this.#words, H_SLEEPERS, 1));
+    if (!outcome.async) return;
     // A pending waitAsync does not keep Node's event loop alive; this timer does, for the wait.
     let keepAlive: ReturnType<typeof setTimeout> | undefined;
     let onAbort: (() => void) | undefined;
@@ -532,7 +531,12 @@ export class SharedLockTable {
   /** Steps 1–2: claim, write, publish as choosing, take a ticket. Undefined when full. */
   #begin(mode: AccessMode, range: ByteRange): Attempt | undefined {
     const words = this.#words;
-    for (let index = 0; index < this.#capacity; index++) {
+    const capacity = this.#capacity;
+    // Start at the slot this requester used last: it is usually free again, and its cache line is
+    // already here, where a claim of slot 0 would fight every other thread for the same line.
+    const first = this.#lastIndex;
+    for (let probe = 0; probe < capacity; probe++) {
+      const index = first + probe < capacity ? first + probe : first + probe - capacity;
       const base = HEADER_WORDS + index * SLOT_WORDS;
       const word = Atomics.load(words, base + S_WORD);
       if ((word & STATE_MASK) !== FREE) continue;
@@ -546,6 +550,7 @@ export class SharedLockTable {
       words[base + S_THREAD] = this.#requester.threadId;
       this.#raiseHighWater(index + 1);
       const attempt: Attempt = { index, base, word: claimed, mode, range, ticket: 0 };
+      this.#lastIndex = index;
       if (this.#publish(attempt)) return attempt;
       // Freed while invisible (a reclaim misread a stale thread id): claim another.
     }
@@ -692,8 +697,12 @@ export class SharedLockTable {
   #announceChange(): void {
     if (Atomics.load(this.#words, H_WAITERS) === 0) return;
     Atomics.add(this.#words, H_VERSION, 1);
-    // Same argument one level down: a sleeper counts itself before it sleeps on VERSION.
-    if (Atomics.load(this.#words, H_SLEEPERS) > 0) Atomics.notify(this.#words, H_VERSION);
+    // Same argument one level down: a sleeper raises SLEEPING before it sleeps on VERSION, so either
+    // this release sees the flag, or the sleeper's wait sees VERSION moved. Whoever clears the
+    // flag wakes everyone asleep.
+    if (Atomics.load(this.#words, H_SLEEPING) !== 0 && Atomics.exchange(this.#words, H_SLEEPING, 0) !== 0) {
+      Atomics.notify(this.#words, H_VERSION);
+    }
   }
 
   #reclaim(field: number, id: number): ReclaimReport {
