@@ -13,6 +13,10 @@ function codeOf(call: () => unknown): string | undefined {
   return undefined;
 }
 
+it.runIf(process.env['XORVIEW_TEST_IMMUTABLE_ARRAYBUFFER'] === '1')('the immutable-ArrayBuffer run really has them', () => {
+  expect(immutableBuffers).toBe(true);
+});
+
 describe('OwnedBuffer: construction', () => {
   it('allocates fixed and resizable memory', () => {
     const fixed = new OwnedBuffer(16);
