@@ -145,6 +145,22 @@ describe('SharedOwnedBuffer across 4 workers', () => {
   });
 });
 
+describe('SharedOwnedBuffer fairness across workers', () => {
+  it('lets a writer finish while three readers read the same bytes back to back (and none sees a torn write)', timeout, async () => {
+    const byteLength = 256;
+    const buffer = new SharedOwnedBuffer(byteLength);
+    const stop = new SharedArrayBuffer(4);
+    const readers = [1, 2, 3].map(() => run<{ reads: number; torn: number }>('reader-stream.js', { handle: buffer.handle, stop, byteLength }));
+    const writer = await run<{ done: number }>('writer-progress.js', { handle: buffer.handle, stop, writes: 200, byteLength });
+    const read = await Promise.all(readers);
+    expect(writer.done).toBe(200);
+    expect(read.map((result) => result.torn)).toEqual([0, 0, 0]);
+    const words = acquire(buffer, 'immutable', { as: Int32Array, length: 1 });
+    expect(words[0]).toBe(200);
+    release(words);
+  });
+});
+
 describe('SharedOwnedBuffer waits on the main thread for a worker', () => {
   it('times out a blocking acquire, then gets the view asynchronously once the worker is gone', timeout, async () => {
     const buffer = new SharedOwnedBuffer(16);
