@@ -392,8 +392,9 @@ export class SharedLockTable {
         let blocked: Blocked;
         if (attempt === undefined) {
           if (!waits) throw this.#fullError(mode, range);
-          blocked = Blocked.ByHeld; // full: wait for any release
+          blocked = Blocked.ByHeld; // full: wait for any release (announced on VERSION)
           this.#blockedBySelf = false;
+          this.#blockerBase = -1;
         } else {
           blocked = this.#scan(attempt);
           if (Atomics.load(words, attempt.base + S_WORD) !== attempt.word) {
