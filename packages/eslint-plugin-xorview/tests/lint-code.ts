@@ -19,7 +19,7 @@ export function lintCode(code: string, rules: LinterTypes.RulesRecord): LinterTy
     files: ['**/*.ts'],
     plugins: { xorview: plugin as unknown as NonNullable<LinterTypes.Config['plugins']>[string] },
     languageOptions: {
-      parser: parser as LinterTypes.Parser,
+      parser,
       parserOptions: { projectService: true, tsconfigRootDir: fixturesDirectory },
     },
     rules,

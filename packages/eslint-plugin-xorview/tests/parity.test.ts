@@ -2,7 +2,8 @@
  * Rules, docs, tests and presets stay in step: every rule has a doc and a test file and sits in
  * the presets its meta names; every doc and test file belongs to a rule.
  */
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import type { JSONSchema4 } from '@typescript-eslint/utils/json-schema';
 import { describe, expect, it } from 'vitest';
 import plugin from '../src/index.js';
 import { rules } from '../src/rules/index.js';
@@ -16,7 +17,8 @@ const namesIn = (directory: string, suffix: string): string[] =>
 describe('parity', () => {
   it('the plugin exposes exactly the rules of rules/index', () => {
     expect(Object.keys(plugin.rules)).toEqual(ruleNames);
-    expect(plugin.meta).toEqual({ name: 'eslint-plugin-xorview', version: expect.stringMatching(/^\d+\.\d+\.\d+/u), namespace: 'xorview' });
+    const packageJson = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { name: string; version: string };
+    expect(plugin.meta).toEqual({ name: packageJson.name, version: packageJson.version, namespace: 'xorview' });
   });
 
   it('every doc and every test file belongs to a rule', () => {
@@ -40,13 +42,11 @@ describe('parity', () => {
         expect(['recommended', 'strict']).toContain(docs.recommended);
         expect(docs.requiresTypeChecking).toBe(true);
         expect(docs.description.length).toBeGreaterThan(10);
-        const schema = rule.meta.schema;
-        const optionSchemas = Array.isArray(schema) ? schema : [schema];
+        const optionSchemas = ([] as readonly JSONSchema4[]).concat(rule.meta.schema);
         for (const option of optionSchemas) {
           if (option.type !== 'object') continue;
           expect(option.additionalProperties).toBe(false);
-          const properties: Record<string, { description?: string }> = option.properties ?? {};
-          for (const property of Object.values(properties)) expect(property.description).toEqual(expect.any(String));
+          for (const property of Object.values(option.properties ?? {})) expect(property.description).toEqual(expect.any(String));
         }
       });
 
@@ -63,7 +63,7 @@ describe('parity', () => {
     for (const preset of [plugin.configs.recommended, plugin.configs.strict]) {
       for (const id of Object.keys(preset.rules ?? {})) expect(ruleNames).toContain(id.replace(/^xorview\//u, ''));
       expect(preset.languageOptions?.parserOptions).toMatchObject({ projectService: true });
-      expect(preset.plugins?.['xorview']).toBe(plugin);
+      expect(preset.plugins?.xorview).toBe(plugin);
     }
   });
 });

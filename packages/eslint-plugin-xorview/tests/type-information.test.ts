@@ -13,7 +13,7 @@ describe('without type information', () => {
       const config: LinterTypes.Config = {
         files: ['**/*.ts'],
         plugins: { xorview: plugin as unknown as NonNullable<LinterTypes.Config['plugins']>[string] },
-        languageOptions: { parser: parser as LinterTypes.Parser },
+        languageOptions: { parser },
         rules: { [`xorview/${name}`]: 'error' },
       };
       expect(() => new Linter().verify('export const answer = 42;\n', [config], { filename: fixtureFile })).toThrow(

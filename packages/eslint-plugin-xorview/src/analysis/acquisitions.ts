@@ -105,8 +105,7 @@ const renamedImportsCache = new WeakMap<TSESTree.Program, WeakMap<ReadonlySet<st
  */
 function renamedImports(node: TSESTree.Node, names: ReadonlySet<string>): ReadonlySet<string> {
   let program: TSESTree.Node = node;
-  while (program.parent != null) program = program.parent;
-  if (program.type !== AST_NODE_TYPES.Program) return new Set();
+  while (program.type !== AST_NODE_TYPES.Program) program = program.parent;
   let perNames = renamedImportsCache.get(program);
   if (perNames === undefined) {
     perNames = new WeakMap();
@@ -225,7 +224,7 @@ export function exporterKey(node: TSESTree.Node): string | undefined {
       if (!node.computed) {
         return node.property.type === AST_NODE_TYPES.PrivateIdentifier
           ? `${object}.#${node.property.name}`
-          : `${object}.${(node.property as TSESTree.Identifier).name}`;
+          : `${object}.${node.property.name}`;
       }
       if (node.property.type === AST_NODE_TYPES.Literal && (typeof node.property.value === 'string' || typeof node.property.value === 'number')) {
         return `${object}[${JSON.stringify(node.property.value)}]`;

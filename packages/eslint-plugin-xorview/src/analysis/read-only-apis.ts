@@ -8,8 +8,11 @@ import type { ParserServicesWithTypeInformation, TSESTree } from '@typescript-es
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import * as ts from 'typescript';
 
-/** fs, Buffer, stream, net/tls/http sockets, crypto: functions and methods that read their input. */
-const readOnlyNodeFunctions: ReadonlySet<string> = new Set([
+/**
+ * fs, Buffer, stream, net/tls/http sockets, crypto, TextDecoder: functions and methods that read
+ * their input.
+ */
+const readOnlyPlatformFunctions: ReadonlySet<string> = new Set([
   'write',
   'writeSync',
   'writeFile',
@@ -26,12 +29,14 @@ const readOnlyNodeFunctions: ReadonlySet<string> = new Set([
   'update',
   'timingSafeEqual',
   'crc32',
+  'decode',
 ]);
 
 /** zlib's synchronous codecs: read the input, return a new buffer. */
 const zlibSyncPattern = /^(?:deflate|deflateRaw|inflate|inflateRaw|gzip|gunzip|unzip|brotliCompress|brotliDecompress|zstdCompress|zstdDecompress)Sync$/u;
 
-const nodeTypesPattern = /[\\/]@types[\\/]node[\\/]/u;
+/** Node's typings and TypeScript's own lib files (`lib.dom.d.ts`, …): the platform. */
+const platformTypesPattern = /[\\/]@types[\\/]node[\\/]|[\\/]typescript[\\/]lib[\\/]lib\.[^\\/]*\.d\.ts$/u;
 
 /** The node naming the called function: `f` in `f()`, `write` in `stream.write()`. */
 function calleeNameNode(callee: TSESTree.Expression): TSESTree.Node | undefined {
@@ -40,17 +45,17 @@ function calleeNameNode(callee: TSESTree.Expression): TSESTree.Node | undefined 
   return undefined;
 }
 
-/** Whether `call` calls one of the known read-only functions of Node's typings. */
+/** Whether `call` calls one of the known read-only functions of the platform's typings. */
 export function isKnownReadOnlyCall(
   services: ParserServicesWithTypeInformation,
   call: TSESTree.CallExpression | TSESTree.NewExpression,
 ): boolean {
   const nameNode = calleeNameNode(call.callee);
-  if (nameNode === undefined || nameNode.type !== AST_NODE_TYPES.Identifier) return false;
-  if (!readOnlyNodeFunctions.has(nameNode.name) && !zlibSyncPattern.test(nameNode.name)) return false;
+  if (nameNode?.type !== AST_NODE_TYPES.Identifier) return false;
+  if (!readOnlyPlatformFunctions.has(nameNode.name) && !zlibSyncPattern.test(nameNode.name)) return false;
   const checker = services.program.getTypeChecker();
   let symbol = services.getSymbolAtLocation(nameNode);
   if (symbol === undefined) return false;
   if ((symbol.flags & ts.SymbolFlags.Alias) !== 0) symbol = checker.getAliasedSymbol(symbol);
-  return symbol.declarations?.some((declaration) => nodeTypesPattern.test(declaration.getSourceFile().fileName)) ?? false;
+  return symbol.declarations?.some((declaration) => platformTypesPattern.test(declaration.getSourceFile().fileName)) ?? false;
 }

@@ -158,7 +158,7 @@ export default createRule<Options, MessageIds>({
         // unannotated `let` evolves its type, so the checker keeps seeing the view).
         const assignment = target.parent as TSESTree.AssignmentExpression;
         const variable = ASTUtils.findVariable(sourceCode.getScope(target), target);
-        if (variable === null || !variable.defs.some((definition) => isDeclaredAny(definition.name))) return;
+        if (variable?.defs.some((definition) => isDeclaredAny(definition.name)) !== true) return;
         if (isImmutable(assignment.right)) followVariable(variable, 'any');
       },
       'MemberExpression[property.name="buffer"]'(member: TSESTree.MemberExpression) {

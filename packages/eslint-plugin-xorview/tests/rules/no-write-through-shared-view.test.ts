@@ -89,6 +89,8 @@ const digest = createHash('sha256').update(asReadonlyInput(view)).digest('hex');
     valid(`import type { Writable } from 'node:stream';
 declare const out: Writable;
 out.write(asReadonlyInput(view));`),
+    valid(`const decoder = new TextDecoder('latin1');
+const text = decoder.decode(asReadonlyInput(view)) + new TextDecoder().decode(asReadonlyInput(view));`),
     valid(`import { writeSync } from 'node:fs';
 const input = asReadonlyInput(view);
 writeSync(1, input);`),

@@ -7,7 +7,7 @@
 import Module, { createRequire } from 'node:module';
 
 const requireHere = createRequire(import.meta.url);
-const requestedMajor = process.env['XORVIEW_ESLINT'];
+const requestedMajor = process.env.XORVIEW_ESLINT;
 
 interface ResolvingModule {
   _resolveFilename: (request: string, ...rest: unknown[]) => string;
