@@ -11,7 +11,7 @@ import { lintWithRecommended, runProgram, sourcePath, uncaughtBufferError } from
  */
 const registered = (ruleId) => Object.hasOwn(plugin.rules, ruleId.replace(/^xorview\//u, ''));
 
-const twins = ['png-chunks', 'wasm-memory', 'socket-frames', 'frame-pool'];
+const twins = ['png-chunks', 'wasm-memory', 'socket-frames', 'frame-pool', 'worker-pipeline'];
 /** @type {Map<string, { ruleId: string | null, line: number }[]>} */
 let diagnostics;
 
@@ -89,6 +89,23 @@ describe('frame-pool bad twin: reading a frame after releasing it', () => {
     expect(uncaughtBufferError(stderr)).toEqual({
       code: 'RELEASED',
       message: 'xorview: cannot acquire through a released view. Acquire a new view from the exporter instead.',
+      line: 16,
+    });
+  });
+});
+
+describe('worker-pipeline bad twin: a preview read while a stage writes, held across await', () => {
+  it.skipIf(!registered('no-view-across-await'))('is reported by no-view-across-await at the await', () => {
+    expect(rulesAndLines('worker-pipeline', 'bad')).toEqual([{ ruleId: 'xorview/no-view-across-await', line: 17 }]);
+  });
+
+  it('dies with CONFLICT: another thread holds tile 0 exclusively', () => {
+    const { status, stderr } = runProgram('worker-pipeline', 'bad');
+    expect(status).not.toBe(0);
+    expect(uncaughtBufferError(stderr)).toEqual({
+      code: 'CONFLICT',
+      message:
+        'xorview: cannot lend an immutable view of bytes [64, 65600): an overlapping view in an incompatible mode is held. Release it first, or pass { timeout } (or use acquireAsync) to wait.',
       line: 16,
     });
   });
