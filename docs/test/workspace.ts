@@ -21,6 +21,9 @@ const tsconfig = {
     tsBuildInfoFile: null,
     // Every block is its own module, even one without imports.
     moduleDetection: 'force',
+    // What a reader's project typically has: Node's types and the DOM lib (WebAssembly, Blob, …),
+    // as in xorview's own type tests.
+    lib: ['es2023', 'esnext.disposable', 'dom'],
     allowJs: true,
   },
   include: ['*.ts', '*.js'],
