@@ -80,6 +80,22 @@ describe('SharedOwnedBuffer through acquire', () => {
     release(again);
   });
 
+  it('checks plain windows over its memory against the same lock table (same memory)', () => {
+    const buffer = new SharedOwnedBuffer(16);
+    const other = SharedOwnedBuffer.fromHandle(structuredClone(buffer.handle)); // another holder
+    const held = acquire(other, 'exclusive', { byteOffset: 8 });
+    const window = new Uint8Array(buffer.handle.memory, 4, 8); // bytes [4, 12)
+    expect(codeOf(() => acquire(window, 'immutable'))).toBe('CONFLICT');
+    const front = acquire(window, 'immutable', { byteLength: 4 }); // bytes [4, 8): disjoint
+    expect(exportsOf(buffer)).toEqual({ immutable: 1, exclusive: 1, raw: 0 });
+    expect(exportsOf(window)).toEqual({ immutable: 1, exclusive: 1, raw: 0 });
+    expect(exportsOf(new Uint8Array(buffer.handle.memory, 0, 4))).toEqual({ immutable: 0, exclusive: 0, raw: 0 });
+    expect(codeOf(() => acquire(other, 'exclusive', { byteOffset: 6, byteLength: 1 }))).toBe('CONFLICT');
+    release(front);
+    release(held);
+    expect(exportsOf(buffer)).toEqual({ immutable: 0, exclusive: 0, raw: 0 });
+  });
+
   it('releases idempotently, sub-views included, and with using', () => {
     const buffer = new SharedOwnedBuffer(8);
     {

@@ -18,7 +18,7 @@ import { type AccessMode, accessModes } from '../semantics.js';
 import type { ExportCounts } from '../runtime/api-types.js';
 import { attachRecord, ensureRecord, recordOf, type BorrowRecord } from '../runtime/borrow-record.js';
 import { BufferError } from '../runtime/errors.js';
-import type { ExporterAdapter, Lease, Placement } from '../runtime/exporter-adapter.js';
+import { boundAdapterOf, type ExporterAdapter, type Lease, type Placement } from '../runtime/exporter-adapter.js';
 import {
   arrayBufferLengthOf,
   bufferByteLength,
@@ -100,7 +100,15 @@ export const builtinAdapter: ExporterAdapter = {
     into.length = bufferByteLength(memoryBuffer);
   },
 
-  claim(_exporter, lease) {
+  claim(exporter, lease, timeout) {
+    // Memory a cross-thread exporter owns (a SharedOwnedBuffer's), reached as a plain window over
+    // it: its lock table decides, not this thread's registry, and the lease is that adapter's.
+    const owner = lease.buffer instanceof SharedArrayBuffer ? boundAdapterOf(lease.buffer) : undefined;
+    if (owner !== undefined) {
+      lease.adapter = owner;
+      owner.claim(exporter, lease, timeout);
+      return;
+    }
     claimInRegistry(lease);
   },
 
@@ -117,6 +125,8 @@ export const builtinAdapter: ExporterAdapter = {
       if (!(error instanceof BufferError) || error.code !== 'DETACHED' || ArrayBuffer.isView(exporter)) throw error;
       return recordOf(exporter as ArrayBufferLike)?.counts() ?? { immutable: 0, exclusive: 0, raw: 0 };
     }
+    const owner = window.buffer instanceof SharedArrayBuffer ? boundAdapterOf(window.buffer) : undefined;
+    if (owner !== undefined) return owner.counts(exporter);
     const record = recordOf(window.buffer as ArrayBufferLike);
     if (record === undefined) return { immutable: 0, exclusive: 0, raw: 0 };
     return ArrayBuffer.isView(exporter) ? record.countsWithin(window.start, window.start + window.length) : record.counts();

@@ -501,8 +501,11 @@ export class SharedLockTable {
     return Atomics.load(this.#words, HEADER_WORDS + token.index * SLOT_WORDS + S_WORD) === token.word;
   }
 
-  /** Granted views per mode, across every thread. */
-  counts(): { immutable: number; exclusive: number; raw: number } {
+  /**
+   * Granted views per mode, across every thread; within `window`, the views touching it (an
+   * empty view counts where it sits).
+   */
+  counts(window?: ByteRange): { immutable: number; exclusive: number; raw: number } {
     const counts = { immutable: 0, exclusive: 0, raw: 0 };
     const words = this.#words;
     const highWater = Atomics.load(words, H_HIGH_WATER);
@@ -511,7 +514,14 @@ export class SharedLockTable {
       const word = Atomics.load(words, base + S_WORD);
       if ((word & STATE_MASK) !== HELD) continue;
       const mode = modeAt(Atomics.load(words, base + S_MODE));
-      if (Atomics.load(words, base + S_WORD) === word) counts[mode]++;
+      const start = Atomics.load(words, base + S_START) >>> 0;
+      const end = Atomics.load(words, base + S_END) >>> 0;
+      if (Atomics.load(words, base + S_WORD) !== word) continue;
+      if (window !== undefined) {
+        const touches = start < end ? start < window.end && window.start < end : start >= window.start && start <= window.end;
+        if (!touches) continue;
+      }
+      counts[mode]++;
     }
     return counts;
   }

@@ -7,7 +7,10 @@
 import { accessModes, type AccessMode } from '../semantics.js';
 import type { AbortSignalLike, Enforcement, ExportCounts } from '../runtime/api-types.js';
 import type { ExporterAdapter, Lease, Placement } from '../runtime/exporter-adapter.js';
+import { readWindow, type Window } from '../runtime/intrinsics.js';
 import type { LockToken, SharedLockTable } from './shared-lock-table.js';
+
+const windowScratch: Window = { buffer: new ArrayBuffer(0), start: 0, length: 0 };
 
 /** One per opened SharedOwnedBuffer (one holder): its memory and its handle on the lock table. */
 export class SharedMemoryAdapter implements ExporterAdapter {
@@ -47,7 +50,10 @@ export class SharedMemoryAdapter implements ExporterAdapter {
     this.#table.unlock(lease.token as LockToken);
   }
 
-  counts(): ExportCounts {
-    return this.#table.counts();
+  /** Across all threads; for a TypedArray/DataView window over the memory, the views touching it. */
+  counts(exporter: object): ExportCounts {
+    if (!ArrayBuffer.isView(exporter)) return this.#table.counts();
+    readWindow(exporter, windowScratch); // intrinsic getters: the object cannot lie about its window
+    return this.#table.counts({ start: windowScratch.start, end: windowScratch.start + windowScratch.length });
   }
 }
