@@ -4,7 +4,7 @@
 // writes no rows is reported as such and makes the run exit non-zero.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, platform, release, tmpdir, totalmem } from 'node:os';
+import { cpus, loadavg, platform, release, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { formatNumber } from './lib/report.js';
@@ -23,6 +23,8 @@ const benchmarks = [
 ];
 const missing = preferredOrder.filter((name) => !present.includes(name));
 
+// The machine may be shared: the load around the run says how much to trust absolute figures.
+const loadBefore = loadavg()[0];
 const scratch = mkdtempSync(join(tmpdir(), 'xorview-bench-'));
 const results = [];
 for (const name of benchmarks) {
@@ -75,6 +77,7 @@ function renderReport() {
     `- TypeScript: ${packageVersion('typescript')} (tsc), ${packageVersion('typescript-7')} (native tsgo)`,
     `- ESLint: ${packageVersion('eslint')}, typescript-eslint ${packageVersion('typescript-eslint')}`,
     `- Machine: ${cpuList[0]?.model.trim() ?? 'unknown CPU'}, ${cpuList.length} cores, ${(totalmem() / 2 ** 30).toFixed(1)} GiB memory, ${platform()} ${release()}`,
+    `- Load average (1 min): ${loadBefore.toFixed(1)} before the run, ${loadavg()[0].toFixed(1)} after (above the core count, other processes shared the CPUs: ratios measured side by side are more trustworthy than absolute times)`,
     '',
     '## SPEC §7 targets',
     '',
