@@ -19,6 +19,9 @@
  * `terminate()` otherwise. Elsewhere (browsers) `SharedOwnedBuffer#reclaim(holderId)` is the
  * manual path.
  *
+ * The parent hears of the exit on its event loop: while it blocks in `Atomics.wait` (a blocking
+ * `acquire` with a timeout) it cannot, so the reclaim happens once it returns to the loop.
+ *
  * Nothing happens at import: the listeners are added on the first open, once per thread.
  */
 
