@@ -66,3 +66,25 @@ describe('README set-up commands', () => {
     ]);
   });
 });
+
+describe('shell blocks', () => {
+  // The set-up commands run in CI; the install commands cannot run here (nothing is published
+  // from this checkout), so they are held to naming only packages a user needs: the workspace's
+  // own, and the plugin's peer dependencies.
+  const plugin = JSON.parse(readFileSync(join(repoRoot, 'packages/eslint-plugin-xorview/package.json'), 'utf8')) as {
+    peerDependencies: Record<string, string>;
+  };
+  const installable = new Set(['xorview', 'eslint-plugin-xorview', ...Object.keys(plugin.peerDependencies)]);
+  for (const doc of userDocs()) {
+    const lines = [...readFileSync(doc, 'utf8').matchAll(/^```sh\n([\s\S]*?)^```$/gmu)].flatMap((match) => (match[1] ?? '').trim().split('\n'));
+    if (lines.length === 0) continue;
+    it(`${relative(repoRoot, doc)}: every shell line is a set-up command or installs real packages`, () => {
+      for (const line of lines) {
+        if (line.startsWith('npx -y pnpm@')) continue;
+        const install = /^npm install (?:--save-dev )?(.+)$/u.exec(line);
+        expect(install, line).not.toBeNull();
+        for (const name of install?.[1]?.split(' ') ?? []) expect(installable, line).toContain(name);
+      }
+    });
+  }
+});
