@@ -23,7 +23,7 @@
  */
 import { AST_NODE_TYPES, ASTUtils, type ParserServicesWithTypeInformation, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { lockingOperations, type AccessMode, type ByteRange, type LockingOperation } from 'xorview/semantics';
-import { matchAcquisition, type Acquisition } from './acquisitions.js';
+import { matchAcquireCall, matchAcquisition, type Acquisition } from './acquisitions.js';
 import { exporterIdentity, isReachedThrough, unwrapExpression, variableIdentity } from './exporter-identity.js';
 import { disposedExpression, isReleaseCall } from './releases.js';
 import { byteRangeOf } from './view-claims.js';
@@ -84,6 +84,14 @@ export interface ViewFlowListener {
   /** The function may suspend while at least one view is live. */
   onSuspension?(event: SuspensionEvent): void;
 }
+
+/**
+ * Which views to track. `'every-view'`: xorview acquisitions, any call whose result is a view and
+ * views destructured from a call result (this asks the checker for the type of every call).
+ * `'acquire-calls'`: only `acquire`/`tryAcquire`/`acquireAsync` calls and their sub-views, which
+ * are the only views with a known exporter; calls are filtered by name before the checker.
+ */
+export type TrackedViews = 'every-view' | 'acquire-calls';
 
 export type AnalysedFunction =
   | TSESTree.Program
@@ -224,7 +232,7 @@ export class StraightLineViewFlow {
   readonly #sourceCode: Readonly<TSESLint.SourceCode>;
   readonly #services: ParserServicesWithTypeInformation;
   readonly #listener: ViewFlowListener;
-  /** One tracked view per producing node, so re-walking a loop body meets the same views. */
+  /** One tracked view per producing node of the function being analysed, so re-walking a loop body meets the same views. */
   readonly #views = new Map<TSESTree.Node, TrackedView>();
   readonly #handles = new WeakMap<TrackedView, Map<Handle['form'], Handle>>();
   /** Exporter-behind-a-view links of pending `acquireAsync` calls, reported when awaited. */
@@ -233,13 +241,22 @@ export class StraightLineViewFlow {
   #targets: JumpTarget[] = [];
   #finalizers: TSESTree.BlockStatement[] = [];
 
-  constructor(sourceCode: Readonly<TSESLint.SourceCode>, services: ParserServicesWithTypeInformation, listener: ViewFlowListener) {
+  readonly #tracked: TrackedViews;
+
+  constructor(
+    sourceCode: Readonly<TSESLint.SourceCode>,
+    services: ParserServicesWithTypeInformation,
+    listener: ViewFlowListener,
+    tracked: TrackedViews,
+  ) {
     this.#sourceCode = sourceCode;
     this.#services = services;
     this.#listener = listener;
+    this.#tracked = tracked;
   }
 
   analyse(node: AnalysedFunction): void {
+    this.#views.clear();
     this.#frames = [];
     this.#targets = [];
     this.#finalizers = [];
@@ -633,7 +650,7 @@ export class StraightLineViewFlow {
       return noHandles;
     }
 
-    const acquisition = matchAcquisition(this.#services, call);
+    const acquisition = this.#tracked === 'every-view' ? matchAcquisition(this.#services, call) : matchAcquireCall(this.#services, call);
     if (acquisition === undefined) return noHandles;
     const isExplicit = acquisition.kind !== 'other-view-returning-call';
     // A view-returning method of a view (`subarray`) or an acquisition through a held view is a
@@ -774,7 +791,10 @@ export class StraightLineViewFlow {
     }
     const value = this.#evaluate(init, state);
     // Views destructured out of a fresh call result (`const { a, b } = openPair()`) are new views.
-    const fresh = pattern.type !== AST_NODE_TYPES.Identifier && (initializer.type === AST_NODE_TYPES.CallExpression || initializer.type === AST_NODE_TYPES.AwaitExpression);
+    const fresh =
+      this.#tracked === 'every-view' &&
+      pattern.type !== AST_NODE_TYPES.Identifier &&
+      (initializer.type === AST_NODE_TYPES.CallExpression || initializer.type === AST_NODE_TYPES.AwaitExpression);
     return this.#bindPattern(pattern, value, state, fresh);
   }
 
@@ -837,6 +857,8 @@ export class StraightLineViewFlow {
   }
 
   #bind(identifier: TSESTree.Identifier, value: Handles, state: FlowState): void {
+    // Nothing tracked yet in this analysis: no binding to change and no exporter to forget.
+    if (value.size === 0 && this.#views.size === 0) return;
     const variable = ASTUtils.findVariable(this.#sourceCode.getScope(identifier), identifier);
     if (variable === null) return;
     // A (re)declared or reassigned name no longer names the memory views were acquired from

@@ -41,6 +41,10 @@ export default createRule<[], MessageIds>({
   create(context) {
     const services = getTypedServices(context);
     const { sourceCode } = context;
+    // Only acquire/tryAcquire/acquireAsync calls have exporters, and the acquisition matcher only
+    // sees them under those names or under imports renaming them: a file that never spells
+    // "acquire" has nothing to report.
+    if (!/acquire/iu.test(sourceCode.text)) return {};
     const reported = new Set<TSESTree.Node>();
 
     /** Live views of the same memory as `target`, each with the claim to compare ranges against. */
@@ -60,7 +64,10 @@ export default createRule<[], MessageIds>({
       if (reported.has(view.origin) || view.exporterNode === undefined) return;
       const requested: ViewClaim = { mode: view.mode, range: view.range };
       const held = heldViewsOf(view.exporter, live, viewsOfExporter);
-      const conflicting = inSourceOrder(held.keys()).find((candidate) => claimsConflict(held.get(candidate) ?? candidate, requested));
+      const conflicting = inSourceOrder(held.keys()).find((candidate) => {
+        const claim = held.get(candidate);
+        return claim !== undefined && claimsConflict(claim, requested);
+      });
       if (conflicting === undefined) return;
       reported.add(view.origin);
       context.report({
@@ -92,7 +99,8 @@ export default createRule<[], MessageIds>({
       });
     }
 
-    const flow = new StraightLineViewFlow(sourceCode, services, { onAcquisition, onLockingCall });
+    // Only views acquired from a known exporter can conflict with a later acquisition.
+    const flow = new StraightLineViewFlow(sourceCode, services, { onAcquisition, onLockingCall }, 'acquire-calls');
     return {
       Program: (node) => flow.analyse(node),
       ':function': (node: TSESTree.FunctionLike) => {

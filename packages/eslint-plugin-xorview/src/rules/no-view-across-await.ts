@@ -66,20 +66,20 @@ export default createRule<Options, MessageIds>({
     const suspending = new Set<TSESTree.Node>();
     let heldAt = new Map<TSESTree.Node, { kind: SuspensionEvent['kind']; views: Set<TrackedView> }>();
 
-    const flow = new StraightLineViewFlow(sourceCode, services, {
-      onSuspension({ node, kind, live }) {
-        for (const view of live) {
-          // A sub-view is held only while its parent is: naming the parent says it all.
-          if (view.parent !== undefined || (exclusiveOnly && view.mode !== 'exclusive')) continue;
-          let entry = heldAt.get(node);
-          if (entry === undefined) {
-            entry = { kind, views: new Set() };
-            heldAt.set(node, entry);
-          }
-          entry.views.add(view);
+    function onSuspension({ node, kind, live }: SuspensionEvent): void {
+      for (const view of live) {
+        // A sub-view is held only while its parent is: naming the parent says it all.
+        if (view.parent !== undefined || (exclusiveOnly && view.mode !== 'exclusive')) continue;
+        let entry = heldAt.get(node);
+        if (entry === undefined) {
+          entry = { kind, views: new Set() };
+          heldAt.set(node, entry);
         }
-      },
-    });
+        entry.views.add(view);
+      }
+    }
+
+    const flow = new StraightLineViewFlow(sourceCode, services, { onSuspension }, 'every-view');
 
     function markSuspending(node: TSESTree.Node): void {
       let current: TSESTree.Node | undefined = node.parent;
