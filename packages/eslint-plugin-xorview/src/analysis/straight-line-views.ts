@@ -93,11 +93,21 @@ export interface ViewFlowListener {
  */
 export type TrackedViews = 'every-view' | 'acquire-calls';
 
-export type AnalysedFunction =
-  | TSESTree.Program
-  | TSESTree.FunctionDeclaration
-  | TSESTree.FunctionExpression
-  | TSESTree.ArrowFunctionExpression;
+/** A function ESLint's `:function` selector matches. */
+export type FunctionNode = TSESTree.FunctionDeclaration | TSESTree.FunctionExpression | TSESTree.ArrowFunctionExpression;
+
+/** What the analysis walks: a function body, or a module's top level (top-level `await`, `using`). */
+export type AnalysedFunction = TSESTree.Program | FunctionNode;
+
+/** Whether `node` starts a body of its own: the analysis of its parent never enters it. */
+export function isAnalysedFunction(node: TSESTree.Node): node is AnalysedFunction {
+  return (
+    node.type === AST_NODE_TYPES.Program ||
+    node.type === AST_NODE_TYPES.FunctionDeclaration ||
+    node.type === AST_NODE_TYPES.FunctionExpression ||
+    node.type === AST_NODE_TYPES.ArrowFunctionExpression
+  );
+}
 
 /** How a value refers to a tracked view: the view itself, a `tryAcquire` result, a pending `acquireAsync`. */
 interface Handle {
@@ -481,7 +491,7 @@ export class StraightLineViewFlow {
 
     const target = this.#pushTarget('loop', labels);
     let head = cloneState(state);
-    let exit: FlowState | null = null;
+    let exit: FlowState | null;
     for (let pass = 1; ; pass++) {
       target.breaks = [];
       target.continues = [];

@@ -8,6 +8,7 @@ import { memoryRelation } from '../analysis/exporter-identity.js';
 import {
   StraightLineViewFlow,
   type AcquisitionEvent,
+  type FunctionNode,
   type LockingCallEvent,
   type TrackedView,
 } from '../analysis/straight-line-views.js';
@@ -36,8 +37,8 @@ export default createRule<[], MessageIds>({
         '`{{call}}` runs while {{held}} acquired on line {{line}} is still held: an exporter with a live view is locked, so this fails with BufferError LOCKED (and memory changed behind xorview\'s back leaves the view stale, reading undefined). Release the view before calling {{operation}}().',
     },
     schema: [],
+    defaultOptions: [],
   },
-  defaultOptions: [],
   create(context) {
     const services = getTypedServices(context);
     const { sourceCode } = context;
@@ -102,9 +103,11 @@ export default createRule<[], MessageIds>({
     // Only views acquired from a known exporter can conflict with a later acquisition.
     const flow = new StraightLineViewFlow(sourceCode, services, { onAcquisition, onLockingCall }, 'acquire-calls');
     return {
-      Program: (node) => flow.analyse(node),
-      ':function': (node: TSESTree.FunctionLike) => {
-        if (node.type !== 'TSDeclareFunction' && node.type !== 'TSEmptyBodyFunctionExpression') flow.analyse(node);
+      Program(node) {
+        flow.analyse(node);
+      },
+      ':function'(node: FunctionNode) {
+        flow.analyse(node);
       },
     };
   },

@@ -3,8 +3,15 @@
  * head of `for await`, the async disposal of an `await using` resource). Clippy's
  * await_holding_lock for views.
  */
-import type { TSESTree } from '@typescript-eslint/utils';
-import { StraightLineViewFlow, type AnalysedFunction, type SuspensionEvent, type TrackedView } from '../analysis/straight-line-views.js';
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import {
+  isAnalysedFunction,
+  StraightLineViewFlow,
+  type AnalysedFunction,
+  type FunctionNode,
+  type SuspensionEvent,
+  type TrackedView,
+} from '../analysis/straight-line-views.js';
 import { createRule } from '../util/create-rule.js';
 import { describeView, inSourceOrder, lineOf, shortSource } from '../util/describe-view.js';
 import { getTypedServices } from '../util/type-services.js';
@@ -20,15 +27,6 @@ const suspensionWords: Record<Exclude<SuspensionEvent['kind'], 'await-using-disp
   yield: '`yield`',
   'for-await': '`for await` loop, which awaits before every iteration',
 };
-
-function isFunctionBoundary(node: TSESTree.Node): node is AnalysedFunction {
-  return (
-    node.type === 'Program' ||
-    node.type === 'FunctionDeclaration' ||
-    node.type === 'FunctionExpression' ||
-    node.type === 'ArrowFunctionExpression'
-  );
-}
 
 export default createRule<Options, MessageIds>({
   name: 'no-view-across-await',
@@ -57,8 +55,8 @@ export default createRule<Options, MessageIds>({
         additionalProperties: false,
       },
     ],
+    defaultOptions: [{ exclusiveOnly: false }],
   },
-  defaultOptions: [{ exclusiveOnly: false }],
   create(context, [{ exclusiveOnly = false }]) {
     const services = getTypedServices(context);
     const { sourceCode } = context;
@@ -83,7 +81,7 @@ export default createRule<Options, MessageIds>({
 
     function markSuspending(node: TSESTree.Node): void {
       let current: TSESTree.Node | undefined = node.parent;
-      while (current !== undefined && !isFunctionBoundary(current)) current = current.parent;
+      while (current !== undefined && !isAnalysedFunction(current)) current = current.parent;
       if (current !== undefined) suspending.add(current);
     }
 
@@ -100,7 +98,7 @@ export default createRule<Options, MessageIds>({
       const listed = more > 0 ? `${named.join(', ')} and ${more} more` : named.join(' and ');
       const description = listed.charAt(0).toUpperCase() + listed.slice(1);
       const verb = views.length === 1 ? 'is' : 'are';
-      if (kind === 'await-using-disposal' && node.type === 'VariableDeclarator') {
+      if (kind === 'await-using-disposal' && node.type === AST_NODE_TYPES.VariableDeclarator) {
         context.report({ node, messageId: 'heldAcrossDisposal', data: { views: description, verb, resource: shortSource(sourceCode, node.id) } });
       } else if (kind !== 'await-using-disposal') {
         context.report({ node, messageId: 'heldAcrossSuspension', data: { views: description, verb, suspension: suspensionWords[kind] } });
@@ -113,8 +111,8 @@ export default createRule<Options, MessageIds>({
       'ForOfStatement[await=true]': markSuspending,
       'VariableDeclaration[kind="await using"]': markSuspending,
       'Program:exit': analyse,
-      ':function:exit': (node: TSESTree.FunctionLike) => {
-        if (isFunctionBoundary(node)) analyse(node);
+      ':function:exit': (node: FunctionNode) => {
+        analyse(node);
       },
     };
   },
