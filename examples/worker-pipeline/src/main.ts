@@ -65,7 +65,7 @@ console.log(`${workerCount} workers filtered ${processed} tiles through exclusiv
     for (let x = 0; x < width; x++) {
       const at = pixelIndex(x, y);
       if (filtered(sourcePixel(x, y)).every((value, channel) => result[at + channel] === value)) matching++;
-      for (let channel = 0; channel < 4; channel++) checksum = (Math.imul(checksum, 31) + result[at + channel]!) >>> 0;
+      for (let channel = 0; channel < 4; channel++) checksum = (Math.imul(checksum, 31) + (result[at + channel] as number)) >>> 0;
     }
   }
   console.log(`result: ${matching}/${width * height} pixels match the single-threaded filter, each tile filtered exactly once`);

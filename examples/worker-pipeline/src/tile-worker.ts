@@ -20,7 +20,8 @@ function nextTile(): number {
 function filterTile(tile: number): void {
   using pixels = acquire(image, 'exclusive', { byteOffset: tileOffset(tile), byteLength: tileBytes, timeout: 10_000 });
   for (let index = 0; index < pixels.length; index += 4) {
-    pixels.set(filtered([pixels[index]!, pixels[index + 1]!, pixels[index + 2]!, pixels[index + 3]!]), index);
+    const pixel = [pixels[index], pixels[index + 1], pixels[index + 2], pixels[index + 3]] as number[];
+    pixels.set(filtered(pixel), index);
   }
 }
 
@@ -29,7 +30,7 @@ if (job.task === 'hold') {
   pixels.fill(0, 0, tileBytes / 2); // … and the stage dies here, never releasing
   const report: WorkerReport = { kind: 'holding' };
   port.postMessage(report);
-  setInterval(() => {}, 1_000);
+  setInterval(() => undefined, 1_000); // stay alive, holding, until terminated
 } else {
   let tiles = 0;
   for (let tile = nextTile(); tile < tileCount; tile = nextTile()) {

@@ -65,7 +65,7 @@ describe('SharedLockTable against the reference model (single thread, no waiting
             const request = { mode: step.mode, start: step.start, end: Math.min(memoryLength, step.start + step.length) };
             const conflict = live().some((entry) => modelConflicts(entry.view, request));
             const full = live().length >= capacity;
-            const table = tables[step.holder]!;
+            const table = (tables[step.holder] as SharedLockTable);
             let token: LockToken | undefined;
             const code = codeOf(() => {
               token = table.lock(request.mode, request, undefined);
@@ -74,12 +74,12 @@ describe('SharedLockTable against the reference model (single thread, no waiting
             if (token !== undefined) held.push({ view: { holder: step.holder, ...request }, token, released: false });
           } else if (step.kind === 'unlock') {
             if (held.length === 0) continue;
-            const entry = held[step.pick % held.length]!;
-            expect(tables[0]!.unlock(entry.token)).toBe(!entry.released); // a second release is a no-op
+            const entry = (held[step.pick % held.length] as (typeof held)[number]);
+            expect((tables[0] as SharedLockTable).unlock(entry.token)).toBe(!entry.released); // a second release is a no-op
             entry.released = true;
           } else {
-            const table = tables[0]!;
-            const holderId = tables[step.holder]!.requester.holderId;
+            const table = (tables[0] as SharedLockTable);
+            const holderId = (tables[step.holder] as SharedLockTable).requester.holderId;
             const mine = live().filter((entry) => entry.view.holder === step.holder);
             const report = table.reclaimHolder(holderId);
             expect(report.views.length).toBe(mine.length);
@@ -94,7 +94,7 @@ describe('SharedLockTable against the reference model (single thread, no waiting
           }
           const expected = { immutable: 0, exclusive: 0, raw: 0 };
           for (const entry of live()) expected[entry.view.mode]++;
-          expect(tables[1]!.counts()).toEqual(expected);
+          expect((tables[1] as SharedLockTable).counts()).toEqual(expected);
         }
       }),
       { numRuns: 400 },

@@ -1,7 +1,7 @@
 import { exportView } from '../symbols.js';
 import { BufferError } from '../runtime/errors.js';
 import { bindExporter } from '../runtime/exporter-adapter.js';
-import type { ExporterProtocol, ExportRequest } from '../types/exporter.js';
+import type { ExporterProtocol } from '../types/exporter.js';
 import { directExportError } from './frozen-buffer.js';
 import { defaultLockTableCapacity, maxSharedByteLength, SharedLockTable, type ReclaimReport } from './shared-lock-table.js';
 import { SharedMemoryAdapter } from './shared-memory-adapter.js';
@@ -105,7 +105,8 @@ export class SharedOwnedBuffer implements ExporterProtocol<SharedArrayBuffer>, T
    * holder of the same memory and locks.
    */
   static fromHandle(handle: SharedBufferHandle): SharedOwnedBuffer {
-    const { kind, version, memory, locks } = (typeof handle === 'object' && handle !== null ? handle : {}) as Partial<
+    const given: unknown = handle; // typed for callers, checked for everyone
+    const { kind, version, memory, locks } = (typeof given === 'object' && given !== null ? given : {}) as Partial<
       Record<keyof SharedBufferHandle, unknown>
     >;
     if (kind !== handleKind || version !== handleVersion) {
@@ -171,8 +172,7 @@ export class SharedOwnedBuffer implements ExporterProtocol<SharedArrayBuffer>, T
   }
 
   /** @internal The exporter protocol; `acquire` is the way to call it. */
-  [exportView](request: ExportRequest): SharedArrayBuffer {
-    void request;
+  [exportView](): SharedArrayBuffer {
     throw directExportError('SharedOwnedBuffer');
   }
 

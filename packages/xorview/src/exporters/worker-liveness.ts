@@ -83,8 +83,14 @@ export function watchWorkerExits(listener: ThreadExitListener): void {
   process.on('worker', (worker) => {
     const { threadId } = worker; // -1 once the thread is gone: read it now
     // Prepended, so a user's own 'exit' handler already sees the views reclaimed.
-    worker.prependOnceListener('exit', () => announceExit(threadId));
+    worker.prependOnceListener('exit', () => {
+      announceExit(threadId);
+    });
   });
   const ownThreadId = currentThreadId();
-  if (ownThreadId > 0) process.once('exit', () => announceExit(ownThreadId));
+  if (ownThreadId > 0) {
+    process.once('exit', () => {
+      announceExit(ownThreadId);
+    });
+  }
 }

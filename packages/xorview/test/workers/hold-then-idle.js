@@ -9,4 +9,4 @@ const buffer = SharedOwnedBuffer.fromHandle(handle);
 const view = acquire(buffer, 'exclusive', { byteOffset, byteLength });
 view.fill(0xee, 0, byteLength >> 1);
 parentPort.postMessage({ holding: true, holderId: buffer.holderId });
-setInterval(() => {}, 1_000);
+setInterval(() => undefined, 1_000); // stay alive, holding, until terminated

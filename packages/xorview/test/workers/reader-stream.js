@@ -11,7 +11,7 @@ let torn = 0;
 while (Atomics.load(stopped, 0) === 0) {
   const words = acquire(buffer, 'immutable', { as: Int32Array, length: byteLength / 4, timeout: 60_000 });
   const first = words[0];
-  for (let pass = 0; pass < 8; pass++) for (let word = 0; word < words.length; word++) if (words[word] !== first) torn++;
+  for (let pass = 0; pass < 8; pass++) for (const word of words) if (word !== first) torn++;
   release(words);
   reads++;
 }
