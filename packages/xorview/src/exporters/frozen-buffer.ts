@@ -1,5 +1,5 @@
 import { exportModes, exportView } from '../symbols.js';
-import type { ExporterProtocol, ExportRequest } from '../types/exporter.js';
+import type { ExporterProtocol } from '../types/exporter.js';
 import { BufferError } from '../runtime/errors.js';
 import { bindExporter } from '../runtime/exporter-adapter.js';
 import { OwnedMemory } from './owned-memory.js';
@@ -36,8 +36,7 @@ export class FrozenBuffer implements ExporterProtocol<ArrayBuffer> {
   }
 
   /** @internal The exporter protocol; `acquire` is the way to call it. */
-  [exportView](request: ExportRequest): ArrayBuffer {
-    void request;
+  [exportView](): ArrayBuffer {
     throw directExportError('FrozenBuffer');
   }
 }

@@ -1,6 +1,6 @@
 import { accessModes } from '../semantics.js';
 import { exportView } from '../symbols.js';
-import type { ExporterProtocol, ExportRequest } from '../types/exporter.js';
+import type { ExporterProtocol } from '../types/exporter.js';
 import { checkedCount, outOfRange } from '../runtime/arguments.js';
 import { recordOf } from '../runtime/borrow-record.js';
 import { BufferError } from '../runtime/errors.js';
@@ -81,7 +81,9 @@ export class OwnedBuffer implements ExporterProtocol<ArrayBuffer> {
    * views of it). `LOCKED` while views of it are held.
    */
   static adopt(buffer: ArrayBuffer): OwnedBuffer {
-    if (typeof buffer !== 'object' || buffer === null || bufferKindOf(buffer) !== 'array') {
+    // Typed for TypeScript callers; JavaScript callers may pass anything.
+    const candidate: unknown = buffer;
+    if (typeof candidate !== 'object' || candidate === null || bufferKindOf(candidate) !== 'array') {
       throw new TypeError(
         `xorview: OwnedBuffer.adopt() takes an ArrayBuffer, got ${describeValue(buffer)}` +
           ' (a SharedArrayBuffer cannot be moved: use SharedOwnedBuffer).',
@@ -171,8 +173,7 @@ export class OwnedBuffer implements ExporterProtocol<ArrayBuffer> {
   }
 
   /** @internal The exporter protocol; `acquire` is the way to call it. */
-  [exportView](request: ExportRequest): ArrayBuffer {
-    void request;
+  [exportView](): ArrayBuffer {
     throw directExportError('OwnedBuffer');
   }
 }

@@ -46,11 +46,11 @@ export const protocolAdapter: ExporterAdapter = {
         `xorview: [exportModes] must be an array of 'immutable' | 'exclusive' | 'raw', got ${describeValue(declared)}.`,
       );
     }
-    return declared as readonly AccessMode[];
+    return declared;
   },
 
   locate(exporter, into) {
-    const byteLength = (exporter as ProtocolExporter)['byteLength'];
+    const byteLength = (exporter as ProtocolExporter).byteLength;
     into.buffer = undefined;
     into.start = 0;
     into.length = typeof byteLength === 'number' && Number.isSafeInteger(byteLength) && byteLength >= 0 ? byteLength : -1;

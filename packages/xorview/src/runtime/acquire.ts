@@ -288,7 +288,7 @@ export function tryAcquire<
  * (cross-thread exporters). For in-process exporters it settles at once with `acquire`'s result.
  * An already-aborted `signal` rejects with its reason.
  */
-export function acquireAsync<
+export async function acquireAsync<
   Source extends Exporter,
   Mode extends ModesFor<Source>,
   Constructor extends ViewConstructor = Uint8ArrayConstructor,
@@ -298,22 +298,22 @@ export function acquireAsync<
   options?: AcquireAsyncOptions<Constructor>,
 ): Promise<AcquiredView<Source, Mode, Constructor>> {
   type Result = AcquiredView<Source, Mode, Constructor>;
-  try {
-    const lease = prepareLease(exporter, mode, options);
-    const timeout = preparedTimeout;
-    const signal = preparedSignal;
-    const target = takeTarget();
-    if (signal?.aborted === true) return Promise.reject(signal.reason as unknown);
-    const adapter = lease.adapter;
-    if (lease.parent === undefined && adapter.claimAsync !== undefined) {
-      return adapter.claimAsync(target, lease, timeout, signal).then(() => grantView(lease) as unknown as Result);
-    }
-    if (lease.parent !== undefined) return Promise.resolve(grantSubView(lease) as unknown as Result);
-    adapter.claim(target, lease, timeout);
-    return Promise.resolve(grantView(lease) as unknown as Result);
-  } catch (error) {
-    return Promise.reject(error as Error);
+  // An async function: everything up to the first await runs synchronously (the arguments are
+  // read and the request claimed now, as acquire would), and every throw becomes a rejection.
+  const lease = prepareLease(exporter, mode, options);
+  const timeout = preparedTimeout;
+  const signal = preparedSignal;
+  const target = takeTarget();
+  // An already-aborted signal rejects with its reason, as the platform's own APIs do.
+  if (signal?.aborted === true) throw signal.reason;
+  const adapter = lease.adapter;
+  if (lease.parent === undefined && adapter.claimAsync !== undefined) {
+    await adapter.claimAsync(target, lease, timeout, signal);
+    return grantView(lease) as unknown as Result;
   }
+  if (lease.parent !== undefined) return grantSubView(lease) as unknown as Result;
+  adapter.claim(target, lease, timeout);
+  return grantView(lease) as unknown as Result;
 }
 
 /** End a view. Idempotent; the same as `view[Symbol.dispose]()`. */

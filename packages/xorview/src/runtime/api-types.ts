@@ -48,7 +48,6 @@ export type AcquireOptions<Constructor extends ViewConstructor = Uint8ArrayConst
 export interface AbortSignalLike {
   readonly aborted: boolean;
   readonly reason?: unknown;
-  throwIfAborted(): void;
   addEventListener(type: 'abort', listener: () => void, options?: { once?: boolean }): void;
   removeEventListener(type: 'abort', listener: () => void): void;
 }

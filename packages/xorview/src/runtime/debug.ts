@@ -23,7 +23,7 @@ export interface DebugOptions {
 
 function environmentAsksForDebug(): boolean {
   const environment = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env;
-  return environment?.['XORVIEW_DEBUG'] === '1';
+  return environment?.XORVIEW_DEBUG === '1';
 }
 
 let enabled = environmentAsksForDebug();
@@ -68,7 +68,9 @@ export function captureSite(): string {
 
 /** Watch a view for collection without release. */
 export function trackLeak(view: object, report: LeakReport, token: object): void {
-  leaks ??= new FinalizationRegistry((leaked) => (leakHandler ?? defaultLeakHandler)(leaked));
+  leaks ??= new FinalizationRegistry((leaked) => {
+    (leakHandler ?? defaultLeakHandler)(leaked);
+  });
   leaks.register(view, report, token);
 }
 

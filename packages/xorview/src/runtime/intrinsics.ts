@@ -10,12 +10,15 @@ type Getter<Value> = (this: unknown) => Value;
 
 function getterOf<Value>(prototype: object, key: PropertyKey): Getter<Value> {
   const descriptor = Object.getOwnPropertyDescriptor(prototype, key);
-  if (descriptor?.get === undefined) throw new TypeError(`xorview: the platform lacks ${String(key)}`);
-  return descriptor.get as Getter<Value>;
+  // eslint-disable-next-line @typescript-eslint/unbound-method -- captured on purpose, always called with .call(receiver)
+  const getter = descriptor?.get;
+  if (getter === undefined) throw new TypeError(`xorview: the platform lacks ${String(key)}`);
+  return getter as Getter<Value>;
 }
 
 function optionalGetterOf<Value>(prototype: object | undefined, key: PropertyKey): Getter<Value> | undefined {
   if (prototype === undefined) return undefined;
+  // eslint-disable-next-line @typescript-eslint/unbound-method -- captured on purpose, always called with .call(receiver)
   return Object.getOwnPropertyDescriptor(prototype, key)?.get as Getter<Value> | undefined;
 }
 
@@ -50,6 +53,7 @@ function hasBrand(getter: Getter<number> | undefined, value: object): boolean {
   }
 }
 
+// eslint-disable-next-line @typescript-eslint/unbound-method -- captured on purpose, always called with .call(receiver)
 const objectToString = Object.prototype.toString;
 
 /**
@@ -179,9 +183,10 @@ export function moveBuffer(buffer: ArrayBuffer): ArrayBuffer {
 }
 
 /** The ES2024 resizable-buffer surface (the compile target's lib is ES2023). */
+// Optional: engines before resizable ArrayBuffers (ES2024) have neither property.
 interface ResizableSurface {
-  readonly resizable: boolean;
-  readonly maxByteLength: number;
+  readonly resizable?: boolean;
+  readonly maxByteLength?: number;
   resize(byteLength: number): void;
 }
 

@@ -35,9 +35,10 @@ export interface ViewClassInfo {
 }
 
 // A constructor that returns its argument: subclassing it stamps private fields on any object.
+// eslint-disable-next-line @typescript-eslint/no-extraneous-class -- the constructor is the whole point
 class ReturnsTarget {
   constructor(target: object) {
-    return target as ReturnsTarget;
+    return target;
   }
 }
 
@@ -50,7 +51,7 @@ class LeaseStamp extends ReturnsTarget {
   }
 
   static read(value: object): Lease | undefined {
-    return #lease in value ? (value as LeaseStamp).#lease : undefined;
+    return #lease in value ? value.#lease : undefined;
   }
 }
 
@@ -69,6 +70,7 @@ function subarrayOfView(this: ArrayBufferView, begin?: number, end?: number): Ar
   if (parent.released) throw releasedError('take a subarray of');
   // The platform coerces begin/end (valueOf may run user code), then we re-check the parent.
   const plain = intrinsicSubarray.call(this, begin, end);
+  // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- user code ran in between
   if (parent.released) throw releasedError('take a subarray of');
   const window: Window = { buffer: placeholderBuffer, start: 0, length: 0 };
   readWindow(plain, window);
@@ -224,5 +226,9 @@ export function describeValue(value: unknown): string {
       return 'an object';
     }
   }
-  return `${typeof value} ${String(value)}`;
+  if (typeof value === 'symbol') return value.toString();
+  if (typeof value === 'number' || typeof value === 'bigint' || typeof value === 'boolean') {
+    return `${typeof value} ${value.toString()}`;
+  }
+  return typeof value;
 }

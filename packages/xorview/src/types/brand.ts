@@ -33,4 +33,4 @@ export interface ViewBrand<Grants extends AccessMode, Kind = unknown> {
 }
 
 /** The brand key, checked against `viewBrandKey` by the type tests. */
-export type BrandKey = keyof ViewBrand<AccessMode> & ViewBrandKey;
+export type BrandKey = Extract<keyof ViewBrand<AccessMode>, ViewBrandKey>;

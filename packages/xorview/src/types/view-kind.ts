@@ -85,7 +85,7 @@ export type ViewConstructor =
  * type Word = ElementOf<BigUint64Array>; //=> bigint
  * ```
  */
-export type ElementOf<Array> = Array extends { readonly [index: number]: infer Element } ? Element : never;
+export type ElementOf<Array> = Array extends Readonly<Record<number, infer Element>> ? Element : never;
 
 /**
  * The view kind a constructor builds, over buffer type `Buffer` (what `acquire` returns for
