@@ -114,6 +114,23 @@ describe('SharedOwnedBuffer across 4 workers', () => {
     release(counts);
   });
 
+  it('reclaims the request of a worker terminated while waiting, so it blocks no one after', timeout, async () => {
+    const buffer = new SharedOwnedBuffer(16);
+    const reclaims: AutomaticReclaim[] = [];
+    buffer.onReclaim((report) => reclaims.push(report));
+    const held = acquire(buffer, 'immutable');
+    const waiter = start('wait-then-idle.js', { handle: buffer.handle, byteLength: 16 });
+    await once(waiter, 'message');
+    await new Promise((resolve) => setTimeout(resolve, 20)); // long enough to have queued (1 ms)
+    const threadId = waiter.threadId;
+    await waiter.terminate();
+    expect(reclaims).toEqual([{ threadId, views: [], exclusiveRanges: [], pendingRequests: 1 }]);
+    release(held);
+    // A dead queued writer would block this younger request; reclaimed, it does not.
+    release(acquire(buffer, 'immutable'));
+    release(acquire(buffer, 'exclusive'));
+  });
+
   it('keeps going when a worker is terminated at an arbitrary point of its acquire/release loop', timeout, async () => {
     const cells = 16;
     const buffer = new SharedOwnedBuffer(cells * 4, { maxViews: 32 });
