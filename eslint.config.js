@@ -18,7 +18,7 @@ export default defineConfig(
     '**/node_modules/',
     '**/coverage/',
     '**/fixtures/',
-    '.bench-tmp/',
+    '**/.bench-tmp/',
     'docs/.blocks/',
     'examples/**/bad.*',
   ]),
