@@ -9,6 +9,16 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 import xorview from './packages/eslint-plugin-xorview/dist/index.js';
 
+/**
+ * One set of typed-parsing options for every block: typescript-eslint keeps one project service
+ * per process, created with the options of the first file it sees.
+ */
+const parserOptions = {
+  // vitest configs sit next to a tsconfig that includes only src/.
+  projectService: { allowDefaultProject: ['packages/*/vitest.config.ts'] },
+  tsconfigRootDir: import.meta.dirname,
+};
+
 /** TypeScript files that no tsconfig includes: linted without type information. */
 const filesWithoutProject = ['packages/xorview/test/**/*.ts', 'docs/test/**/*.ts', 'docs/*.ts', 'bench/**/*.ts'];
 
@@ -28,11 +38,7 @@ export default defineConfig(
   {
     languageOptions: {
       globals: { ...globals.node },
-      parserOptions: {
-        // vitest configs sit next to a tsconfig that includes only src/.
-        projectService: { allowDefaultProject: ['packages/*/vitest.config.ts'] },
-        tsconfigRootDir: import.meta.dirname,
-      },
+      parserOptions,
     },
     linterOptions: { reportUnusedDisableDirectives: 'error' },
   },
@@ -66,5 +72,6 @@ export default defineConfig(
   {
     ...xorview.configs.recommended,
     files: ['examples/**/*.ts'],
+    languageOptions: { ...xorview.configs.recommended.languageOptions, parserOptions },
   },
 );
