@@ -29,7 +29,8 @@ describe('runnable code blocks', () => {
       const output = normalizeNodeOutput(`${result.stdout}${result.stderr}`, directory);
       const expected = block.outputs.node;
       if (expected === undefined) {
-        expect({ status: result.status, output }).toEqual({ status: 0, output: expect.any(String) });
+        // No output to compare: the program must succeed (the message shows what it printed).
+        expect(result.status, output).toBe(0);
       } else {
         expect(output).toBe(expected.text.trim());
       }
