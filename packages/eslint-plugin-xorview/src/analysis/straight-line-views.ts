@@ -15,7 +15,7 @@
  * A view is released by xorview's `release(view)`, by `view[Symbol.dispose]()` and at the end of
  * the block of its `using` declaration. Sub-views (`view.subarray()`, an acquisition through a
  * held view) die with their parent. Names follow `const`/`let` aliases, destructuring and the
- * `view` of a `tryAcquire` result.
+ * `view` of a `tryAcquire` result; a branch on `result.ok` knows whether that view was granted.
  *
  * The analysis reports facts through a listener; it knows nothing of rule messages or options.
  * The same node can be reported more than once (loop bodies and `finally` blocks are walked again
@@ -309,6 +309,9 @@ export class StraightLineViewFlow {
       case AST_NODE_TYPES.IfStatement: {
         this.#evaluate(node.test, state);
         const otherwise = cloneState(state);
+        const failed = this.#failedAcquisitions(node.test, state);
+        this.#release(failed.whenTrue, state);
+        this.#release(failed.whenFalse, otherwise);
         const consequent = this.#walkStatement(node.consequent, state);
         const alternate = node.alternate === null ? otherwise : this.#walkStatement(node.alternate, otherwise);
         return joinAll([consequent, alternate]);
@@ -736,6 +739,19 @@ export class StraightLineViewFlow {
     for (const live of [...state.live]) {
       if (views.some((view) => isDescendantOf(live, view))) state.live.delete(live);
     }
+  }
+
+  /**
+   * The `tryAcquire` views a branch condition proves were never granted: `result.ok` is false on
+   * the `else` side, `!result.ok` true on the `then` side.
+   */
+  #failedAcquisitions(test: TSESTree.Expression, state: FlowState): { whenTrue: TrackedView[]; whenFalse: TrackedView[] } {
+    const negated = test.type === AST_NODE_TYPES.UnaryExpression && test.operator === '!';
+    const condition = unwrapExpression(negated ? test.argument : test);
+    if (condition.type !== AST_NODE_TYPES.MemberExpression || staticPropertyName(condition) !== 'ok') return { whenTrue: [], whenFalse: [] };
+    const result = unwrapExpression(condition.object);
+    const views = result.type === AST_NODE_TYPES.Identifier ? viewsOf(this.#lookup(result, state), 'result') : [];
+    return negated ? { whenTrue: views, whenFalse: [] } : { whenTrue: [], whenFalse: views };
   }
 
   #lockingCall(call: TSESTree.CallExpression, operation: LockingOperation, callee: TSESTree.MemberExpression, state: FlowState): void {

@@ -140,6 +140,20 @@ ruleTester.run('no-conflicting-views', rule, {
       `),
     },
     {
+      name: 'after a failed tryAcquire, the fallback acquisition conflicts with nothing',
+      code: withPrelude(`
+        function f(buf: ArrayBuffer) {
+          const attempt = tryAcquire(buf, 'exclusive');
+          if (!attempt.ok) {
+            using fallback = acquire(buf, 'immutable');
+            return fallback[0];
+          }
+          release(attempt.view);
+          return 0;
+        }
+      `),
+    },
+    {
       name: 'released in finally',
       code: withPrelude(`
         function f(buf: ArrayBuffer, work: (view: ExclusiveView) => void) {

@@ -206,6 +206,34 @@ ruleTester.run('no-view-across-await', rule, {
       `),
     },
     {
+      name: 'a failed tryAcquire holds nothing: waiting and retrying on the failure branch',
+      code: withPrelude(`
+        async function f(buf: ArrayBuffer): Promise<number> {
+          const result = tryAcquire(buf, 'exclusive');
+          if (!result.ok) {
+            await tick();
+            return f(buf);
+          }
+          const first = result.view[0] ?? 0;
+          release(result.view);
+          return first;
+        }
+      `),
+    },
+    {
+      name: 'a failed tryAcquire holds nothing: the else branch of result.ok',
+      code: withPrelude(`
+        async function f(buf: ArrayBuffer) {
+          const result = tryAcquire(buf, 'immutable');
+          if (result.ok) {
+            release(result.view);
+          } else {
+            await tick();
+          }
+        }
+      `),
+    },
+    {
       name: 'released through a const alias',
       code: withPrelude(`
         async function f(buf: ArrayBuffer) {
@@ -587,6 +615,19 @@ ruleTester.run('no-view-across-await', rule, {
         }
       `),
       errors: [{ messageId: 'heldAcrossSuspension', line: line(5), column: 5 }],
+    },
+    {
+      name: 'a granted tryAcquire is held on the ok branch',
+      code: withPrelude(`
+        async function f(buf: ArrayBuffer) {
+          const result = tryAcquire(buf, 'exclusive');
+          if (result.ok) {
+            await tick();
+            release(result.view);
+          }
+        }
+      `),
+      errors: [{ messageId: 'heldAcrossSuspension', line: line(4), column: 5 }],
     },
     {
       name: 'a tryAcquire result held across the await',
