@@ -58,9 +58,10 @@ export default defineConfig(
     extends: [tseslint.configs.disableTypeChecked],
   },
   {
-    // Type tests (tsd, @ts-expect-error files) assert facts about types with deliberately odd
-    // code: unused bindings, `any`, `void` expressions. Only the syntax-level rules apply.
-    files: ['**/test-d/**/*.ts', '**/test-d-*/**/*.ts', '**/*.test-d.ts'],
+    // Type tests (tsd, @ts-expect-error files) and the demo's file of refused writes assert facts
+    // about types with deliberately odd or ill-typed code: unused bindings, `any`, `void`
+    // expressions, compile errors. Only the syntax-level rules apply.
+    files: ['**/test-d/**/*.ts', '**/test-d-*/**/*.ts', '**/*.test-d.ts', 'scripts/demo/*.ts'],
     extends: [tseslint.configs.disableTypeChecked],
     rules: {
       '@typescript-eslint/no-unused-vars': 'off',

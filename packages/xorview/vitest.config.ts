@@ -6,7 +6,7 @@ import { defineConfig } from 'vitest/config';
 // engine-enforced and the suite checks that path.
 const execArgv = ['--expose-gc'];
 const immutableArrayBuffers =
-  process.env['XORVIEW_TEST_IMMUTABLE_ARRAYBUFFER'] === '1' || process.execArgv.includes('--js-immutable-arraybuffer');
+  process.env.XORVIEW_TEST_IMMUTABLE_ARRAYBUFFER === '1' || process.execArgv.includes('--js-immutable-arraybuffer');
 if (immutableArrayBuffers) execArgv.push('--js-immutable-arraybuffer');
 
 export default defineConfig({

@@ -223,6 +223,9 @@ export default createRule<Options, MessageIds>({
           const write = writeThroughMember(parent);
           if (write !== undefined) report(write, 'writeThroughAlias', { via });
           else if (memberName(parent) === 'buffer') checkBufferUse(parent, 'immutable');
+          else if (memberName(parent) === 'subarray' && parent.parent.type === AST_NODE_TYPES.CallExpression && parent.parent.callee === parent) {
+            followValue(parent.parent, kind); // a sub-view of a writable alias is one too
+          }
           return;
         }
         case AST_NODE_TYPES.CallExpression:

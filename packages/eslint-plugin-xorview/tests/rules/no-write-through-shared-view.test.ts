@@ -143,6 +143,8 @@ const second = first;
 second[0] += 1;`, 'writeThroughAlias', 3, 1),
     invalid(`const alias = view as unknown as Uint8Array;
 alias[0]++;`, 'writeThroughAlias', 2, 1),
+    invalid(`const tail = (view as unknown as Uint8Array).subarray(1);
+tail.fill(0);`, 'writeThroughAlias', 2, 1),
     // any-typed aliases
     invalid(`const untyped: any = view;
 untyped[0] = 3;`, 'writeThroughAlias', 2, 1),
