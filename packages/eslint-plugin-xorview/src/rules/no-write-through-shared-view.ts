@@ -42,6 +42,9 @@ const bufferMetadata: ReadonlySet<string> = new Set(['byteLength', 'maxByteLengt
 
 const adapterNames: ReadonlySet<string> = new Set(['asReadonlyInput']);
 
+/** xorview functions whose first argument may be a view's buffer: the registry guards it. */
+const guardedFunctions: ReadonlySet<string> = new Set(['acquire', 'tryAcquire', 'acquireAsync', 'capabilities', 'exportsOf']);
+
 /** Classes whose constructor wraps a buffer argument in a new view of the same memory. */
 const viewConstructorPattern = /^(?:(?:Big)?(?:Int|Uint|Float)(?:8|16|32|64)(?:Clamped)?Array|DataView|Buffer)$/u;
 
@@ -337,6 +340,9 @@ export default createRule<Options, MessageIds>({
       if (parent.type === AST_NODE_TYPES.CallExpression && parent.arguments[0] === carrier && isBufferFrom(parent.callee)) {
         report(member, 'bufferRewrapped', { mode });
         return;
+      }
+      if (parent.type === AST_NODE_TYPES.CallExpression && parent.arguments[0] === carrier && xorviewFunctionCalled(services, parent, guardedFunctions) !== undefined) {
+        return; // handed to xorview itself: the borrow registry checks every use of that memory
       }
       if (parent.type === AST_NODE_TYPES.ArrayExpression && isTransferList(parent)) {
         report(member, 'bufferTransferred', { mode });

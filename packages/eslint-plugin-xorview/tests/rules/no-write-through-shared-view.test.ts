@@ -122,6 +122,11 @@ const total = shared.reduce((sum, byte) => sum + byte, 0);`),
     // a DataView read through an immutable view
     valid(`declare const header: ImmutableView<DataView>;
 const magic = header.getUint32(0);`),
+    // a view's buffer handed back to xorview, whose registry checks the new view against it
+    valid(`import { capabilities, exportsOf } from 'xorview';
+using again = acquire(view.buffer, 'immutable', { byteLength: 4 });
+const counts = exportsOf(view.buffer);
+const can = capabilities(view.buffer).modes;`),
     // structuredClone transferring memory that is not a shared view's
     valid(`const scratch = new ArrayBuffer(8);
 structuredClone(scratch, { transfer: [scratch] });`),
