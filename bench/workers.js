@@ -9,6 +9,14 @@ import { formatNumber, median, ratioRow, writeResults } from './lib/report.js';
 
 const WORKERS = 4;
 const RECORD_WORDS = 64; // the "record update" variant writes a 256-byte record under the lock
+/** Operations per worker per contended run: the same count for both sides. */
+const CONTENDED_OPS = 100_000;
+/**
+ * Uncontended operations each worker runs on a lock of its own before the start gate, so both
+ * sides are measured optimized: without it the xorview side (far more code to compile) spends
+ * most of a short run in the interpreter and baseline tiers, and the comparison measures the JIT.
+ */
+const WARM_UP_OPS = 30_000;
 
 /** The baseline: the cheapest correct cross-thread mutex, a compare-exchange spin lock. */
 function spinLocked(lock, words, recordWords) {
@@ -27,21 +35,28 @@ function xorviewLocked(buffer, options, recordWords) {
   release(words);
 }
 
+/** In a worker: `iterations` locked updates of the shared lock (or buffer), the same body for both kinds. */
+function lockedUpdates(kind, recordWords, lockMemory, handle) {
+  if (kind === 'spin') {
+    const lock = new Int32Array(lockMemory, 0, 1);
+    const words = new Int32Array(lockMemory, 64, recordWords);
+    return () => spinLocked(lock, words, recordWords);
+  }
+  const buffer = SharedOwnedBuffer.fromHandle(handle);
+  const options = viewOptions(recordWords);
+  return () => xorviewLocked(buffer, options, recordWords);
+}
+
 if (!isMainThread) {
   const { kind, iterations, recordWords, handle, lockMemory, gateMemory } = workerData;
+  const warmUp = lockedUpdates(kind, recordWords, new SharedArrayBuffer(64 + recordWords * 4), new SharedOwnedBuffer(recordWords * 4).handle);
+  for (let i = 0; i < WARM_UP_OPS; i++) warmUp();
+  const update = lockedUpdates(kind, recordWords, lockMemory, handle);
   const gate = new Int32Array(gateMemory);
   Atomics.add(gate, 1, 1);
   Atomics.wait(gate, 0, 0); // every worker starts at the same moment
   const started = performance.now();
-  if (kind === 'spin') {
-    const lock = new Int32Array(lockMemory, 0, 1);
-    const words = new Int32Array(lockMemory, 64, recordWords);
-    for (let i = 0; i < iterations; i++) spinLocked(lock, words, recordWords);
-  } else {
-    const buffer = SharedOwnedBuffer.fromHandle(handle);
-    const options = viewOptions(recordWords);
-    for (let i = 0; i < iterations; i++) xorviewLocked(buffer, options, recordWords);
-  }
+  for (let i = 0; i < iterations; i++) update();
   parentPort.postMessage(performance.now() - started);
 } else {
   /**
@@ -107,10 +122,10 @@ if (!isMainThread) {
   }
   const contendedRuns = { spin: [], xorview: [], spinRecord: [], xorviewRecord: [] };
   for (let round = 0; round < rounds; round++) {
-    contendedRuns.spin.push(await contended('spin', 100_000, 1));
-    contendedRuns.xorview.push(await contended('xorview', 20_000, 1));
-    contendedRuns.spinRecord.push(await contended('spin', 50_000, RECORD_WORDS));
-    contendedRuns.xorviewRecord.push(await contended('xorview', 20_000, RECORD_WORDS));
+    contendedRuns.spin.push(await contended('spin', CONTENDED_OPS, 1));
+    contendedRuns.xorview.push(await contended('xorview', CONTENDED_OPS, 1));
+    contendedRuns.spinRecord.push(await contended('spin', CONTENDED_OPS, RECORD_WORDS));
+    contendedRuns.xorviewRecord.push(await contended('xorview', CONTENDED_OPS, RECORD_WORDS));
   }
   const cpuOf = (runs) => median(runs.map((run) => run.cpu));
   const wallOf = (runs) => median(runs.map((run) => run.wall));
@@ -154,6 +169,11 @@ if (!isMainThread) {
       ].join('\t'),
     );
   }
+  console.log(
+    `wall ns/op under contention (median): one-word ${formatNumber(wallOf(contendedRuns.spin))} (spin) vs ` +
+      `${formatNumber(wallOf(contendedRuns.xorview))} (xorview); record ${formatNumber(wallOf(contendedRuns.spinRecord))} vs ` +
+      `${formatNumber(wallOf(contendedRuns.xorviewRecord))}`,
+  );
   writeResults('workers', rows, [
     `${cpus().length} CPUs, ${WORKERS} workers, load average ${loadavg()[0].toFixed(1)} at the end of this run. ` +
       'Figures are CPU time per operation (contended: all threads, spinning included); wall time per operation ' +
