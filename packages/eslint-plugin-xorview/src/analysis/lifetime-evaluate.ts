@@ -1,0 +1,845 @@
+/**
+ * Evaluates the recorded events of one code path to a fixpoint over its segment graph (loops
+ * included), then walks it once more to collect what the rules report. Forward "may" dataflow:
+ * a fact holds at a point if it holds on some path reaching it.
+ */
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import type { CallFacts, ClosureFacts, LifetimeEvent, Variable } from './lifetime-events.js';
+import type { LifetimeOracle, OwnershipPolicy } from './lifetime-oracle.js';
+import {
+  FlowState,
+  ViewFlag,
+  emptySet,
+  noSites,
+  union,
+  type EscapeKind,
+  type EscapePoint,
+  type ReleasePoint,
+  type Site,
+  type ViewFacts,
+} from './lifetime-state.js';
+import { readRoleOf, staticPropertyName, unwrapTransparent, type FunctionLike } from './lifetime-syntax.js';
+
+/** A view acquired here that some path leaves without releasing or handing on. */
+export interface LeakFinding {
+  readonly acquire: TSESTree.CallExpression;
+  /**
+   * `end`: held when the function returns normally; `repeat`: still held when the same
+   * acquire runs again (a loop); `throw`: held when an exception leaves the function, at
+   * `throwPoint` (an explicit `throw`, or a call / `await` that may throw).
+   */
+  readonly cause: 'end' | 'repeat' | 'throw';
+  readonly throwPoint: TSESTree.Node | undefined;
+}
+
+export interface UseAfterReleaseFinding {
+  readonly node: TSESTree.Node;
+  readonly name: string;
+  readonly releases: readonly ReleasePoint[];
+  /** Released on every path reaching the use (otherwise on some). */
+  readonly definite: boolean;
+}
+
+export interface EscapeFinding {
+  readonly node: TSESTree.Node;
+  readonly kind: EscapeKind;
+  /** Where the escaped view is released: a release call, or the end of its `using` scope. */
+  readonly release: ReleasePoint | 'using-scope';
+}
+
+/** How one view acquired in the function is released, for `prefer-using` and fix suggestions. */
+export interface AcquisitionSummary {
+  readonly acquire: TSESTree.CallExpression;
+  /** Explicit release calls that released it (not scope exits). */
+  readonly releaseCalls: readonly TSESTree.Node[];
+  /** Every release of it found it held on every path (never released twice, never maybe-held). */
+  readonly releasedOnlyWhenHeld: boolean;
+  /** Returned, stored, captured by a later callback, handed to an owner or a stack. */
+  readonly escapes: boolean;
+  readonly leaks: boolean;
+  readonly usingBound: boolean;
+}
+
+export interface FunctionLifetimes {
+  /** The function (or Program, static block, field initialiser) the code path belongs to. */
+  readonly node: TSESTree.Node;
+  readonly leaks: readonly LeakFinding[];
+  readonly usesAfterRelease: readonly UseAfterReleaseFinding[];
+  readonly escapes: readonly EscapeFinding[];
+  readonly acquisitions: readonly AcquisitionSummary[];
+}
+
+export interface RecordedCodePath {
+  readonly codePath: TSESLint.CodePath;
+  readonly node: TSESTree.Node;
+  readonly events: ReadonlyMap<string, readonly LifetimeEvent[]>;
+}
+
+/** What the evaluation needs from the file beyond the recorded events. */
+export interface EvaluationInputs {
+  readonly oracle: LifetimeOracle;
+  readonly policy: OwnershipPolicy;
+  readonly closures: ReadonlyMap<FunctionLike, ClosureFacts>;
+  /** The variable a declared or referenced identifier stands for. */
+  variableOf(identifier: TSESTree.Identifier): Variable | undefined;
+  /** Whether `variable` belongs to the analysed function (not an outer one, not the module's). */
+  isLocal(variable: Variable): boolean;
+  /** Memo of `oracle.isViewVariable`, shared by all code paths of the file. */
+  isViewVariable(variable: Variable): boolean;
+}
+
+interface ViewSite {
+  readonly kind: 'view';
+  /** Owned views must be released here; borrowed ones (parameters, results of other calls) not. */
+  readonly owned: boolean;
+  readonly acquire: TSESTree.CallExpression | undefined;
+  readonly parents: Set<Site>;
+  readonly children: Set<Site>;
+}
+
+type SiteInfo = ViewSite | { readonly kind: 'container' } | { readonly kind: 'closure'; readonly facts: ClosureFacts };
+
+interface Collector {
+  leaks: Map<TSESTree.CallExpression, LeakFinding>;
+  uses: Map<TSESTree.Node, { name: string; releases: Set<ReleasePoint>; definite: boolean }>;
+  escapes: Map<TSESTree.Node, EscapeFinding>;
+  releaseCalls: Map<Site, { calls: Set<TSESTree.Node>; onlyWhenHeld: boolean }>;
+  escaped: Set<Site>;
+}
+
+const tryAcquireResultKey = 'view';
+
+export function evaluateCodePath(recorded: RecordedCodePath, inputs: EvaluationInputs): FunctionLifetimes {
+  return new Evaluation(recorded, inputs).run();
+}
+
+class Evaluation {
+  private readonly sites = new Map<Site, SiteInfo>();
+  /** The view a `tryAcquire` call puts under `.view`, by call. */
+  private readonly tryAcquireViews = new Map<TSESTree.CallExpression, TSESTree.Node>();
+  private readonly usingBound = new Set<Site>();
+  private collector: Collector | undefined;
+  private readonly exceptionLeaks = new Map<Site, TSESTree.Node>();
+
+  constructor(
+    private readonly recorded: RecordedCodePath,
+    private readonly inputs: EvaluationInputs,
+  ) {}
+
+  run(): FunctionLifetimes {
+    const { codePath } = this.recorded;
+    const reachable = reachableSegments(codePath.initialSegment);
+    const outStates = new Map<TSESLint.CodePathSegment, FlowState>();
+    const inStateOf = (segment: TSESLint.CodePathSegment): FlowState =>
+      FlowState.join(segment.prevSegments.flatMap((previous) => outStates.get(previous) ?? []));
+
+    const worklist = [...reachable];
+    const queued = new Set(worklist);
+    while (worklist.length > 0) {
+      const segment = worklist.shift() as TSESLint.CodePathSegment;
+      queued.delete(segment);
+      const out = this.transfer(inStateOf(segment), this.recorded.events.get(segment.id) ?? []);
+      const previous = outStates.get(segment);
+      if (previous !== undefined && previous.equals(out)) continue;
+      outStates.set(segment, out);
+      for (const next of segment.nextSegments) {
+        if (!queued.has(next)) {
+          queued.add(next);
+          worklist.push(next);
+        }
+      }
+    }
+
+    const collector: Collector = {
+      leaks: new Map(),
+      uses: new Map(),
+      escapes: new Map(),
+      releaseCalls: new Map(),
+      escaped: new Set(),
+    };
+    this.collector = collector;
+    for (const segment of reachable) this.transfer(inStateOf(segment), this.recorded.events.get(segment.id) ?? []);
+    this.collectEndLeaks(codePath, outStates, collector);
+    return this.findings(collector);
+  }
+
+  private findings(collector: Collector): FunctionLifetimes {
+    const acquisitions: AcquisitionSummary[] = [];
+    for (const [site, info] of this.sites) {
+      if (info.kind !== 'view' || !info.owned || info.acquire === undefined) continue;
+      const releases = collector.releaseCalls.get(site);
+      acquisitions.push({
+        acquire: info.acquire,
+        releaseCalls: [...(releases?.calls ?? [])],
+        releasedOnlyWhenHeld: releases?.onlyWhenHeld ?? true,
+        escapes: collector.escaped.has(site),
+        leaks: collector.leaks.has(info.acquire),
+        usingBound: this.usingBound.has(site),
+      });
+    }
+    return {
+      node: this.recorded.node,
+      leaks: [...collector.leaks.values()],
+      usesAfterRelease: [...collector.uses].map(([node, use]) => ({
+        node,
+        name: use.name,
+        releases: [...use.releases].sort((first, second) => first.node.range[0] - second.node.range[0]),
+        definite: use.definite,
+      })),
+      escapes: [...collector.escapes.values()],
+      acquisitions,
+    };
+  }
+
+  private collectEndLeaks(
+    codePath: TSESLint.CodePath,
+    outStates: ReadonlyMap<TSESLint.CodePathSegment, FlowState>,
+    collector: Collector,
+  ): void {
+    const isProgram = this.recorded.node.type === AST_NODE_TYPES.Program;
+    for (const segment of codePath.returnedSegments) {
+      const state = outStates.get(segment);
+      if (state === undefined) continue;
+      const kept = isProgram ? this.reachableViews(state, [...state.bindings.values()]) : new Set<Site>();
+      for (const [site, facts] of state.views) {
+        const acquire = this.leakableAcquire(site, facts);
+        if (acquire !== undefined && !kept.has(site) && !collector.leaks.has(acquire)) {
+          collector.leaks.set(acquire, { acquire, cause: 'end', throwPoint: undefined });
+        }
+      }
+    }
+    for (const segment of codePath.thrownSegments) {
+      const state = outStates.get(segment);
+      if (state === undefined) continue;
+      for (const [site, facts] of state.views) {
+        const acquire = this.leakableAcquire(site, facts);
+        if (acquire !== undefined && !collector.leaks.has(acquire) && !this.exceptionLeaks.has(site)) {
+          this.exceptionLeaks.set(site, throwStatementOf(segment, this.recorded.events) ?? acquire);
+        }
+      }
+    }
+    for (const [site, throwPoint] of this.exceptionLeaks) {
+      const info = this.sites.get(site);
+      if (info?.kind !== 'view' || info.acquire === undefined || collector.leaks.has(info.acquire)) continue;
+      collector.leaks.set(info.acquire, { acquire: info.acquire, cause: 'throw', throwPoint });
+    }
+  }
+
+  /** The acquire call of `site` if it is an owned view still held in `facts`. */
+  private leakableAcquire(site: Site, facts: ViewFacts): TSESTree.CallExpression | undefined {
+    if ((facts.flags & ViewFlag.Held) === 0 || this.usingBound.has(site)) return undefined;
+    const info = this.sites.get(site);
+    return info?.kind === 'view' && info.owned ? info.acquire : undefined;
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Transfer functions
+
+  private transfer(inState: FlowState, events: readonly LifetimeEvent[]): FlowState {
+    const state = inState.copy();
+    for (const event of events) {
+      switch (event.type) {
+        case 'read':
+          this.onRead(state, event.identifier, event.variable);
+          break;
+        case 'call':
+          this.onCall(state, event.node, event.facts);
+          break;
+        case 'bind':
+          this.onBind(state, event);
+          break;
+        case 'closure':
+          this.onClosure(state, event.node);
+          break;
+        case 'exit':
+          this.onExit(state, event);
+          break;
+        case 'scope-exit':
+          this.onScopeExit(state, event.node, event.variables);
+          break;
+        case 'await':
+          // A rejected `await acquireAsync(…)` lends nothing: its own view is not at stake.
+          if (!event.guarded) this.noteThrowPoint(state, event.node, this.valuesOf(state, event.node.argument));
+          break;
+      }
+    }
+    return state;
+  }
+
+  private onRead(state: FlowState, identifier: TSESTree.Identifier, variable: Variable): void {
+    const bound = state.bindings.get(variable);
+    if (bound === undefined || bound.size === 0) return;
+    if (readRoleOf(identifier) !== 'use') return;
+    // Follow `o.a.b` through local literals to the views actually touched.
+    let sites = bound;
+    let node: TSESTree.Node = identifier;
+    for (;;) {
+      const parent: TSESTree.Node | undefined = node.parent;
+      const containers = [...sites].filter((site) => this.sites.get(site)?.kind === 'container');
+      if (containers.length === 0 || parent === undefined) break;
+      const member: TSESTree.Node = parent;
+      if (member.type !== AST_NODE_TYPES.MemberExpression || member.object !== node) {
+        sites = this.deepViews(state, sites);
+        break;
+      }
+      sites = this.fieldValues(state, sites, staticPropertyName(member) ?? '*');
+      node = member;
+    }
+    for (const site of sites) {
+      if (this.sites.get(site)?.kind !== 'view') continue;
+      this.reportUse(state, identifier, identifier.name, site);
+    }
+  }
+
+  private reportUse(state: FlowState, node: TSESTree.Node, name: string, site: Site): void {
+    const facts = state.viewFacts(site);
+    if ((facts.flags & ViewFlag.Released) === 0 || this.collector === undefined) return;
+    const definite = facts.flags === ViewFlag.Released;
+    const existing = this.collector.uses.get(node);
+    if (existing === undefined) {
+      this.collector.uses.set(node, { name, releases: new Set(facts.releases), definite });
+      return;
+    }
+    for (const release of facts.releases) existing.releases.add(release);
+    existing.definite &&= definite;
+  }
+
+  private onCall(state: FlowState, call: TSESTree.CallExpression | TSESTree.NewExpression, facts: CallFacts): void {
+    const first = call.arguments[0];
+    const firstValue = first === undefined || first.type === AST_NODE_TYPES.SpreadElement ? undefined : first;
+    if (facts.lifetimeFunction !== undefined) {
+      if (facts.lifetimeFunction === 'release' && firstValue !== undefined) {
+        this.release(state, this.valuesOf(state, firstValue), releaseAt(call), true);
+      }
+      return;
+    }
+    if (facts.disposes !== undefined) {
+      this.release(state, this.valuesOf(state, facts.disposes), releaseAt(call), true);
+      return;
+    }
+    if (facts.stack !== undefined) this.onStackCall(state, facts.stack, firstValue);
+
+    const callee = this.valuesOf(state, call.callee);
+    for (const site of callee) {
+      const info = this.sites.get(site);
+      if (info?.kind === 'closure') this.invokeNow(state, info.facts, unwrapTransparent(call.callee) === info.facts.node ? undefined : call.callee);
+    }
+    call.arguments.forEach((argument, index) => {
+      const expression = argument.type === AST_NODE_TYPES.SpreadElement ? argument.argument : argument;
+      const values = this.valuesOf(state, expression);
+      if (values.size === 0) return;
+      const direct = unwrapTransparent(expression);
+      for (const site of values) {
+        const info = this.sites.get(site);
+        if (info?.kind !== 'closure') continue;
+        const reportAt = direct === info.facts.node ? undefined : expression;
+        if (facts.defersCallbacks) this.invokeLater(state, info.facts, reportAt);
+        else this.invokeNow(state, info.facts, reportAt);
+      }
+      if (facts.stack === undefined && this.inputs.policy.takesOwnership(call, index)) {
+        for (const site of this.deepViews(state, values)) this.handOver(state, site);
+      }
+    });
+
+    if (!facts.guarded) this.noteThrowPoint(state, call);
+
+    if (call.type === AST_NODE_TYPES.CallExpression) {
+      if (facts.lent !== undefined) this.onAcquire(state, call, facts);
+      else if (facts.subarrayOf !== undefined) {
+        const parents = this.viewsIn(this.valuesOf(state, facts.subarrayOf));
+        if (parents.size > 0) this.createSubView(state, call, parents);
+      }
+    }
+  }
+
+  private onAcquire(state: FlowState, call: TSESTree.CallExpression, facts: CallFacts): void {
+    const lent = facts.lent;
+    if (lent === undefined) return;
+    const parents = lent.exporter === undefined ? noSites() : this.viewsIn(this.valuesOf(state, lent.exporter));
+    if (parents.size > 0) {
+      // A narrower acquire through a held view: a sub-view, released with its parent.
+      this.createSubView(state, call, parents);
+      return;
+    }
+    if (lent.kind === 'tryAcquire') {
+      this.sites.set(call, { kind: 'container' });
+      let view = this.tryAcquireViews.get(call);
+      if (view === undefined) {
+        view = call.callee;
+        this.tryAcquireViews.set(call, view);
+        this.sites.set(view, { kind: 'view', owned: true, acquire: call, parents: new Set(), children: new Set() });
+      }
+      this.noteRepeat(state, view, call);
+      state.fields.set(call, new Map([[tryAcquireResultKey, new Set<Site>([view])]]));
+      state.views.set(view, { flags: ViewFlag.Pending, releases: emptySet(), escapes: emptySet() });
+      return;
+    }
+    const owned = lent.kind !== 'other-view-returning-call';
+    if (!this.sites.has(call)) this.sites.set(call, { kind: 'view', owned, acquire: call, parents: new Set(), children: new Set() });
+    if (owned) this.noteRepeat(state, call, call);
+    state.views.set(call, heldFacts());
+  }
+
+  /** An acquire that runs again while its previous view is still held: that view is lost. */
+  private noteRepeat(state: FlowState, site: Site, call: TSESTree.CallExpression): void {
+    const facts = state.views.get(site);
+    if (facts === undefined || (facts.flags & ViewFlag.Held) === 0 || this.usingBound.has(site)) return;
+    for (const sites of state.bindings.values()) {
+      // Still reachable through a variable (e.g. `previous = view` before the loop repeats): the
+      // sites of both iterations are one abstract value here, so stay quiet rather than guess.
+      if (sites.has(site)) return;
+    }
+    if (this.collector !== undefined && !this.collector.leaks.has(call)) {
+      this.collector.leaks.set(call, { acquire: call, cause: 'repeat', throwPoint: undefined });
+    }
+  }
+
+  private createSubView(state: FlowState, call: TSESTree.CallExpression, parents: ReadonlySet<Site>): void {
+    let info = this.sites.get(call);
+    if (info?.kind !== 'view') {
+      info = { kind: 'view', owned: false, acquire: undefined, parents: new Set(), children: new Set() };
+      this.sites.set(call, info);
+    }
+    for (const parent of parents) {
+      info.parents.add(parent);
+      const parentInfo = this.sites.get(parent);
+      if (parentInfo?.kind === 'view') parentInfo.children.add(call);
+      if (this.usingBound.has(parent)) this.usingBound.add(call);
+    }
+    state.views.set(call, heldFacts());
+  }
+
+  private onStackCall(
+    state: FlowState,
+    stack: NonNullable<CallFacts['stack']>,
+    argument: TSESTree.Expression | undefined,
+  ): void {
+    const stacks = [...this.valuesOf(state, stack.stack)].filter((site) => this.sites.get(site)?.kind === 'container');
+    if (stack.method === 'dispose' || stack.method === 'disposeAsync') {
+      this.release(state, new Set(stacks), releaseAt(stack.stack.parent ?? stack.stack), false);
+      return;
+    }
+    if (argument === undefined || stack.method === 'move') return;
+    let adopted: ReadonlySet<Site>;
+    if (stack.method === 'defer') {
+      adopted = noSites();
+      for (const site of this.valuesOf(state, argument)) {
+        const info = this.sites.get(site);
+        if (info?.kind !== 'closure') continue;
+        for (const variable of info.facts.releases) adopted = union(adopted, this.variableValues(state, variable));
+      }
+    } else {
+      adopted = this.valuesOf(state, argument);
+    }
+    const views = this.deepViews(state, adopted);
+    for (const site of views) this.handOver(state, site);
+    for (const container of stacks) {
+      const fields = new Map(state.fields.get(container) ?? []);
+      fields.set('*', union(fields.get('*') ?? noSites(), views));
+      state.fields.set(container, fields);
+    }
+  }
+
+  private onBind(state: FlowState, event: Extract<LifetimeEvent, { type: 'bind' }>): void {
+    let values = event.value === undefined ? noSites() : this.valuesOf(state, event.value);
+    if (event.how === 'iterate') values = this.fieldValues(state, values, '*');
+    if (event.using) {
+      for (const site of this.deepViews(state, values)) {
+        this.usingBound.add(site);
+        const info = this.sites.get(site);
+        if (info?.kind === 'view') for (const child of info.children) this.usingBound.add(child);
+      }
+    }
+    this.assign(state, event.target, values, event.how === 'merge', event.node);
+  }
+
+  private assign(state: FlowState, target: TSESTree.Node, values: ReadonlySet<Site>, weak: boolean, store: TSESTree.Node): void {
+    switch (target.type) {
+      case AST_NODE_TYPES.Identifier: {
+        this.takePending(state, values);
+        const variable = this.inputs.variableOf(target);
+        if (variable === undefined || !this.inputs.isLocal(variable)) {
+          this.escape(state, values, { node: store, kind: variable === undefined ? 'global' : 'outer-variable' });
+        }
+        if (variable === undefined) return;
+        if (values.size === 0 && !weak) {
+          // Bound to something untracked: forget the old tie; if its type says view, it is
+          // materialised afresh (as a view this function borrows) when next needed.
+          state.bindings.delete(variable);
+          state.views.delete(variable);
+          return;
+        }
+        state.bindings.set(variable, weak ? union(state.bindings.get(variable) ?? noSites(), values) : values);
+        return;
+      }
+      case AST_NODE_TYPES.MemberExpression: {
+        this.takePending(state, values);
+        const owners = [...this.valuesOf(state, target.object)].filter((site) => this.sites.get(site)?.kind === 'container');
+        if (owners.length === 0) {
+          this.escape(state, values, { node: store, kind: 'field' });
+          return;
+        }
+        const key = staticPropertyName(target) ?? '*';
+        for (const owner of owners) {
+          const fields = new Map(state.fields.get(owner) ?? []);
+          const strong = !weak && owners.length === 1 && key !== '*';
+          fields.set(key, strong ? values : union(fields.get(key) ?? noSites(), values));
+          state.fields.set(owner, fields);
+        }
+        return;
+      }
+      case AST_NODE_TYPES.ArrayPattern:
+        target.elements.forEach((element, index) => {
+          if (element === null) return;
+          if (element.type === AST_NODE_TYPES.RestElement) this.assign(state, element.argument, this.fieldValues(state, values, '*'), weak, store);
+          else this.assign(state, element, this.fieldValues(state, values, String(index)), weak, store);
+        });
+        return;
+      case AST_NODE_TYPES.ObjectPattern:
+        for (const property of target.properties) {
+          if (property.type === AST_NODE_TYPES.RestElement) {
+            this.assign(state, property.argument, this.fieldValues(state, values, '*'), weak, store);
+            continue;
+          }
+          this.assign(state, property.value, this.fieldValues(state, values, propertyKeyName(property) ?? '*'), weak, store);
+        }
+        return;
+      case AST_NODE_TYPES.AssignmentPattern:
+        this.assign(state, target.left, union(values, this.valuesOf(state, target.right)), weak, store);
+        return;
+      case AST_NODE_TYPES.RestElement:
+        this.assign(state, target.argument, values, weak, store);
+        return;
+      default:
+        // Parameter properties and other targets views cannot be bound through.
+        return;
+    }
+  }
+
+  /** Taking `result.view` out of a `tryAcquire` result means it succeeded: the view is owed. */
+  private takePending(state: FlowState, values: ReadonlySet<Site>): void {
+    for (const site of values) {
+      const facts = state.views.get(site);
+      if (facts !== undefined && (facts.flags & ViewFlag.Pending) !== 0) {
+        state.views.set(site, { ...facts, flags: (facts.flags & ~ViewFlag.Pending) | ViewFlag.Held });
+      }
+    }
+  }
+
+  private onClosure(state: FlowState, node: FunctionLike): void {
+    const facts = this.inputs.closures.get(node);
+    if (facts === undefined) return;
+    this.sites.set(node, { kind: 'closure', facts });
+    if (node.type === AST_NODE_TYPES.FunctionDeclaration && node.id !== null) {
+      const variable = this.inputs.variableOf(node.id);
+      if (variable !== undefined) state.bindings.set(variable, new Set<Site>([node]));
+    }
+  }
+
+  private onExit(state: FlowState, event: Extract<LifetimeEvent, { type: 'exit' }>): void {
+    if (event.argument === undefined) return;
+    const values = this.valuesOf(state, event.argument);
+    this.escape(state, values, { node: event.argument, kind: event.kind }, event.kind !== 'yield');
+    if (event.kind === 'throw' && !event.guarded) this.noteThrowPoint(state, event.node);
+  }
+
+  private onScopeExit(state: FlowState, node: TSESTree.Node, variables: readonly Variable[]): void {
+    let sites = noSites();
+    for (const variable of variables) sites = union(sites, state.bindings.get(variable) ?? noSites());
+    if (sites.size === 0) return;
+    const line = node.type === AST_NODE_TYPES.BlockStatement || node.type === AST_NODE_TYPES.SwitchStatement || node.type === AST_NODE_TYPES.StaticBlock
+      ? node.loc.end.line
+      : node.loc.start.line;
+    this.release(state, sites, { node, line, byScopeExit: true }, false);
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Effects on views
+
+  /**
+   * Releases the views in `sites` (and the contents of local literals and stacks among them).
+   * A single view is released on this path for sure; several (`release(a ?? b)`) only maybe.
+   */
+  private release(state: FlowState, sites: ReadonlySet<Site>, point: ReleasePoint, explicit: boolean): void {
+    const views = this.deepViews(state, sites);
+    const strong = views.size === 1;
+    const released = new Set<Site>();
+    const visit = (site: Site): void => {
+      if (released.has(site)) return;
+      released.add(site);
+      const info = this.sites.get(site);
+      if (info?.kind === 'view') for (const child of info.children) visit(child);
+    };
+    for (const site of views) visit(site);
+    for (const site of released) {
+      const facts = state.viewFacts(site);
+      if (this.collector !== undefined) {
+        for (const escape of facts.escapes) {
+          if (!this.collector.escapes.has(escape.node)) {
+            this.collector.escapes.set(escape.node, { node: escape.node, kind: escape.kind, release: point });
+          }
+        }
+        if (explicit && views.has(site)) {
+          const log = this.collector.releaseCalls.get(site) ?? { calls: new Set<TSESTree.Node>(), onlyWhenHeld: true };
+          log.calls.add(point.node);
+          log.onlyWhenHeld &&= facts.flags === ViewFlag.Held && strong;
+          this.collector.releaseCalls.set(site, log);
+        }
+      }
+      const releases = new Set<ReleasePoint>([point]);
+      state.views.set(
+        site,
+        strong || !views.has(site)
+          ? { flags: ViewFlag.Released, releases, escapes: emptySet() }
+          : { flags: facts.flags | ViewFlag.Released, releases: union(facts.releases, releases), escapes: facts.escapes },
+      );
+    }
+  }
+
+  /**
+   * `values` leave the function or outlive this point (`point`). A `using`-bound view is released
+   * when its scope ends, which is always before whoever received it is done: an escape at once.
+   * Otherwise the escape is remembered and becomes an error if the view is released later here.
+   */
+  private escape(state: FlowState, values: ReadonlySet<Site>, point: EscapePoint, ownershipLeaves = true): void {
+    for (const site of this.deepViews(state, values)) {
+      const facts = state.viewFacts(site);
+      if ((facts.flags & (ViewFlag.Held | ViewFlag.Escaped | ViewFlag.Pending)) === 0) continue;
+      this.collector?.escaped.add(site);
+      if (this.usingBound.has(site)) {
+        if (this.collector !== undefined && !this.collector.escapes.has(point.node)) {
+          this.collector.escapes.set(point.node, { node: point.node, kind: point.kind, release: 'using-scope' });
+        }
+        continue;
+      }
+      const flags = ownershipLeaves ? (facts.flags & ~ViewFlag.Held) | ViewFlag.Escaped : facts.flags;
+      state.views.set(site, { flags, releases: facts.releases, escapes: union(facts.escapes, new Set([point])) });
+    }
+  }
+
+  /** Ownership handed to an owning parameter or a DisposableStack: no longer this function's to release. */
+  private handOver(state: FlowState, site: Site): void {
+    const facts = state.viewFacts(site);
+    this.collector?.escaped.add(site);
+    state.views.set(site, { ...facts, flags: (facts.flags & ~ViewFlag.Held) | ViewFlag.Escaped });
+  }
+
+  /** A closure called before the current call returns: its captured views are used now. */
+  private invokeNow(state: FlowState, closure: ClosureFacts, reportAt: TSESTree.Node | undefined): void {
+    for (const [variable, reference] of closure.captures) {
+      const views = this.viewsIn(this.deepViews(state, this.variableValues(state, variable)));
+      for (const site of views) this.reportUse(state, reportAt ?? reference, reportAt === undefined ? reference.name : variable.name, site);
+    }
+    for (const variable of closure.releases) {
+      this.release(state, this.variableValues(state, variable), releaseAt(reportAt ?? closure.node), false);
+    }
+  }
+
+  /** A closure that runs after this point (timer, promise reaction, listener). */
+  private invokeLater(state: FlowState, closure: ClosureFacts, reportAt: TSESTree.Node | undefined): void {
+    for (const [variable, reference] of closure.captures) {
+      const views = this.deepViews(state, this.variableValues(state, variable));
+      if (closure.releases.has(variable)) {
+        for (const site of views) this.handOver(state, site);
+        continue;
+      }
+      for (const site of views) this.reportUse(state, reportAt ?? reference, reportAt === undefined ? reference.name : variable.name, site);
+      this.escape(state, views, { node: reportAt ?? reference, kind: 'callback' }, false);
+    }
+  }
+
+  /** A call or `await` that may throw: views held (not `using`) leak if it does. */
+  private noteThrowPoint(state: FlowState, node: TSESTree.Node, exempt: ReadonlySet<Site> = noSites()): void {
+    if (this.collector === undefined) return;
+    for (const [site, facts] of state.views) {
+      if (exempt.has(site)) continue;
+      if (this.leakableAcquire(site, facts) !== undefined && !this.exceptionLeaks.has(site)) this.exceptionLeaks.set(site, node);
+    }
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Values of expressions
+
+  private valuesOf(state: FlowState, expression: TSESTree.Node): ReadonlySet<Site> {
+    const node = unwrapTransparent(expression);
+    switch (node.type) {
+      case AST_NODE_TYPES.Identifier: {
+        const variable = this.inputs.variableOf(node);
+        return variable === undefined ? noSites() : this.variableValues(state, variable);
+      }
+      case AST_NODE_TYPES.MemberExpression:
+        return this.fieldValues(state, this.valuesOf(state, node.object), staticPropertyName(node) ?? '*');
+      case AST_NODE_TYPES.CallExpression:
+        return this.callValues(state, node);
+      case AST_NODE_TYPES.NewExpression:
+        if (this.inputs.oracle.isDisposableStack(node)) {
+          if (!this.sites.has(node)) this.sites.set(node, { kind: 'container' });
+          return new Set<Site>([node]);
+        }
+        return noSites();
+      case AST_NODE_TYPES.AwaitExpression:
+        return this.valuesOf(state, node.argument);
+      case AST_NODE_TYPES.ConditionalExpression:
+        return union(this.valuesOf(state, node.consequent), this.valuesOf(state, node.alternate));
+      case AST_NODE_TYPES.LogicalExpression:
+        return union(this.valuesOf(state, node.left), this.valuesOf(state, node.right));
+      case AST_NODE_TYPES.SequenceExpression: {
+        const last = node.expressions.at(-1);
+        return last === undefined ? noSites() : this.valuesOf(state, last);
+      }
+      case AST_NODE_TYPES.AssignmentExpression:
+        return this.valuesOf(state, node.right);
+      case AST_NODE_TYPES.ArrayExpression:
+      case AST_NODE_TYPES.ObjectExpression:
+        return this.literalValues(state, node);
+      case AST_NODE_TYPES.ArrowFunctionExpression:
+      case AST_NODE_TYPES.FunctionExpression:
+        return this.sites.has(node) ? new Set<Site>([node]) : noSites();
+      default:
+        return noSites();
+    }
+  }
+
+  private callValues(state: FlowState, call: TSESTree.CallExpression): ReadonlySet<Site> {
+    const info = this.sites.get(call);
+    if (info !== undefined) return new Set<Site>([call]);
+    const callee = unwrapTransparent(call.callee);
+    if (callee.type === AST_NODE_TYPES.MemberExpression) {
+      const method = staticPropertyName(callee);
+      const receiver = this.valuesOf(state, callee.object);
+      const isStack = [...receiver].some((site) => this.sites.get(site)?.kind === 'container');
+      if (isStack && method === 'move') return receiver;
+      const first = call.arguments[0];
+      if (isStack && (method === 'use' || method === 'adopt') && first !== undefined && first.type !== AST_NODE_TYPES.SpreadElement) {
+        return this.valuesOf(state, first);
+      }
+    }
+    return noSites();
+  }
+
+  /** A local object or array literal: a container whose properties are tracked. */
+  private literalValues(state: FlowState, literal: TSESTree.ArrayExpression | TSESTree.ObjectExpression): ReadonlySet<Site> {
+    const fields = new Map<string, ReadonlySet<Site>>();
+    const add = (key: string, values: ReadonlySet<Site>): void => {
+      if (values.size > 0) fields.set(key, union(fields.get(key) ?? noSites(), values));
+    };
+    if (literal.type === AST_NODE_TYPES.ArrayExpression) {
+      literal.elements.forEach((element, index) => {
+        if (element === null) return;
+        if (element.type === AST_NODE_TYPES.SpreadElement) add('*', this.fieldValues(state, this.valuesOf(state, element.argument), '*'));
+        else add(String(index), this.valuesOf(state, element));
+      });
+    } else {
+      for (const property of literal.properties) {
+        if (property.type === AST_NODE_TYPES.SpreadElement) {
+          add('*', this.fieldValues(state, this.valuesOf(state, property.argument), '*'));
+          continue;
+        }
+        if (property.value.type === AST_NODE_TYPES.AssignmentPattern || property.value.type === AST_NODE_TYPES.TSEmptyBodyFunctionExpression) continue;
+        add(propertyKeyName(property) ?? '*', this.valuesOf(state, property.value));
+      }
+    }
+    this.sites.set(literal, { kind: 'container' });
+    state.fields.set(literal, fields);
+    return new Set<Site>([literal]);
+  }
+
+  /** What a variable refers to; a view that came from outside is materialised on first sight. */
+  private variableValues(state: FlowState, variable: Variable): ReadonlySet<Site> {
+    const bound = state.bindings.get(variable);
+    if (bound !== undefined) return bound;
+    if (!this.inputs.isViewVariable(variable)) return noSites();
+    if (!this.sites.has(variable)) {
+      this.sites.set(variable, { kind: 'view', owned: false, acquire: undefined, parents: new Set(), children: new Set() });
+    }
+    const sites = new Set<Site>([variable]);
+    state.bindings.set(variable, sites);
+    if (!state.views.has(variable)) state.views.set(variable, heldFacts());
+    return sites;
+  }
+
+  private fieldValues(state: FlowState, sites: ReadonlySet<Site>, key: string): ReadonlySet<Site> {
+    let values = noSites();
+    for (const site of sites) {
+      const fields = state.fields.get(site);
+      if (fields === undefined) continue;
+      if (key === '*') {
+        for (const fieldValues of fields.values()) values = union(values, fieldValues);
+      } else {
+        values = union(values, union(fields.get(key) ?? noSites(), fields.get('*') ?? noSites()));
+      }
+    }
+    return values;
+  }
+
+  /** The views in `sites`. */
+  private viewsIn(sites: ReadonlySet<Site>): ReadonlySet<Site> {
+    return new Set([...sites].filter((site) => this.sites.get(site)?.kind === 'view'));
+  }
+
+  /** The views in `sites`, in literals among them and captured by closures among them. */
+  private deepViews(state: FlowState, sites: ReadonlySet<Site>): ReadonlySet<Site> {
+    const views = new Set<Site>();
+    const seen = new Set<Site>();
+    const visit = (site: Site): void => {
+      if (seen.has(site)) return;
+      seen.add(site);
+      const info = this.sites.get(site);
+      if (info === undefined) return;
+      if (info.kind === 'view') views.add(site);
+      else if (info.kind === 'container') for (const values of state.fields.get(site)?.values() ?? []) values.forEach(visit);
+      else for (const variable of info.facts.captures.keys()) (state.bindings.get(variable) ?? noSites()).forEach(visit);
+    };
+    sites.forEach(visit);
+    return views;
+  }
+
+  private reachableViews(state: FlowState, roots: readonly ReadonlySet<Site>[]): ReadonlySet<Site> {
+    let all = noSites();
+    for (const root of roots) all = union(all, this.deepViews(state, root));
+    return all;
+  }
+}
+
+function heldFacts(): ViewFacts {
+  return { flags: ViewFlag.Held, releases: emptySet(), escapes: emptySet() };
+}
+
+function releaseAt(node: TSESTree.Node): ReleasePoint {
+  return { node, line: node.loc.start.line, byScopeExit: false };
+}
+
+function propertyKeyName(property: TSESTree.Property): string | undefined {
+  if (!property.computed && property.key.type === AST_NODE_TYPES.Identifier) return property.key.name;
+  if (property.key.type === AST_NODE_TYPES.Literal && (typeof property.key.value === 'string' || typeof property.key.value === 'number')) {
+    return String(property.key.value);
+  }
+  return undefined;
+}
+
+function reachableSegments(initial: TSESLint.CodePathSegment): TSESLint.CodePathSegment[] {
+  const order: TSESLint.CodePathSegment[] = [];
+  const seen = new Set<TSESLint.CodePathSegment>([initial]);
+  const queue = [initial];
+  while (queue.length > 0) {
+    const segment = queue.shift() as TSESLint.CodePathSegment;
+    order.push(segment);
+    for (const next of segment.nextSegments) {
+      if (!seen.has(next)) {
+        seen.add(next);
+        queue.push(next);
+      }
+    }
+  }
+  return order;
+}
+
+/** The `throw` statement that ends a thrown segment, when it has one. */
+function throwStatementOf(
+  segment: TSESLint.CodePathSegment,
+  events: ReadonlyMap<string, readonly LifetimeEvent[]>,
+): TSESTree.Node | undefined {
+  let node: TSESTree.Node | undefined;
+  for (const event of events.get(segment.id) ?? []) if (event.type === 'exit' && event.kind === 'throw') node = event.node;
+  return node;
+}

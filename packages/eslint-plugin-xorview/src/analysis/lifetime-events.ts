@@ -1,0 +1,67 @@
+/**
+ * The events the lifetime analysis records while ESLint walks a function, in the order they run,
+ * per code path segment. Each says what happened to references, nothing about views yet: which
+ * values are views is decided when the segments are evaluated.
+ */
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import type { LentView, LifetimeFunction } from './lifetime-oracle.js';
+import type { FunctionLike, StackMethod } from './lifetime-syntax.js';
+
+export type Variable = TSESLint.Scope.Variable;
+
+/** What a call does to views, decided once when it is recorded. */
+export interface CallFacts {
+  readonly lent: LentView | undefined;
+  readonly lifetimeFunction: LifetimeFunction | undefined;
+  /** `x` in `x[Symbol.dispose]()`. */
+  readonly disposes: TSESTree.Expression | undefined;
+  /** `x` in `x.subarray()`: the result is a sub-view when `x` holds a view. */
+  readonly subarrayOf: TSESTree.Expression | undefined;
+  /** `stack.use(…)` and friends, when `stack` is a DisposableStack. */
+  readonly stack: { readonly stack: TSESTree.Expression; readonly method: StackMethod } | undefined;
+  /** Callback arguments run later (timers, promise reactions, listeners). */
+  readonly defersCallbacks: boolean;
+  /** An exception here is caught or meets a `finally` inside the function. */
+  readonly guarded: boolean;
+}
+
+export type LifetimeEvent =
+  /** A read of a variable (see `readRoleOf` for what the read does with a view). */
+  | { readonly type: 'read'; readonly identifier: TSESTree.Identifier; readonly variable: Variable }
+  /** A call or `new` has returned (its arguments and callee were evaluated before). */
+  | { readonly type: 'call'; readonly node: TSESTree.CallExpression | TSESTree.NewExpression; readonly facts: CallFacts }
+  /**
+   * `target` now refers to what `value` evaluates to. `iterate`: to the elements of `value`
+   * (a `for … of` head); `value` undefined: to nothing known (`let x;`, `x++`).
+   */
+  | {
+      readonly type: 'bind';
+      readonly node: TSESTree.Node;
+      readonly target: TSESTree.Node;
+      readonly value: TSESTree.Expression | undefined;
+      readonly how: 'assign' | 'iterate' | 'merge';
+      readonly using: boolean;
+    }
+  /** A function value was created here (its own code path has been analysed already). */
+  | { readonly type: 'closure'; readonly node: FunctionLike }
+  /** Control leaves with `argument` (`return`, `throw`) or lends it out (`yield`). */
+  | {
+      readonly type: 'exit';
+      readonly node: TSESTree.Node;
+      readonly kind: 'return' | 'throw' | 'yield';
+      readonly argument: TSESTree.Expression | undefined;
+      readonly guarded: boolean;
+    }
+  /** `using` variables whose scope ends here (block end, or a jump out of their blocks). */
+  | { readonly type: 'scope-exit'; readonly node: TSESTree.Node; readonly variables: readonly Variable[] }
+  /** An `await`: the promise may reject here. */
+  | { readonly type: 'await'; readonly node: TSESTree.AwaitExpression; readonly guarded: boolean };
+
+/** What a closure does with the variables of the functions around it. */
+export interface ClosureFacts {
+  readonly node: FunctionLike;
+  /** Each outer variable it reads or writes, with its first reference inside the closure. */
+  readonly captures: ReadonlyMap<Variable, TSESTree.Identifier>;
+  /** Captured variables it releases (`release(x)`, `x[Symbol.dispose]()`) on some path. */
+  readonly releases: ReadonlySet<Variable>;
+}

@@ -1,0 +1,46 @@
+/**
+ * What the lifetime analysis needs to know about the program that syntax alone cannot tell:
+ * which calls lend views, which calls release them, which variables hold views. The analysis
+ * takes these as functions so it stays independent of how they are answered (the type checker in
+ * the rules, a syntactic stand-in in the analysis' own unit tests).
+ */
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+
+/** How a call lends a view. */
+export type AcquisitionKind = 'acquire' | 'tryAcquire' | 'acquireAsync' | 'other-view-returning-call';
+
+export interface LentView {
+  readonly kind: AcquisitionKind;
+  /** The exporter argument of an xorview acquire call (a held view here makes a sub-view). */
+  readonly exporter: TSESTree.Expression | undefined;
+}
+
+/** xorview functions that take a view without using its memory. */
+export type LifetimeFunction = 'release' | 'isReleased';
+
+export interface LifetimeOracle {
+  /** The view `call` lends, if it lends one. Asked once per call. */
+  acquisitionOf(call: TSESTree.CallExpression): LentView | undefined;
+  /** Whether `call` calls xorview's `release` or `isReleased`. Asked once per call. */
+  lifetimeFunctionOf(call: TSESTree.CallExpression): LifetimeFunction | undefined;
+  /**
+   * Whether a variable the function did not bind itself (a parameter, a captured or module
+   * variable) holds a view, judged by its declared type. Asked at most once per variable.
+   */
+  isViewVariable(variable: TSESLint.Scope.Variable): boolean;
+  /** Whether `expression` is a `DisposableStack` or `AsyncDisposableStack`. */
+  isDisposableStack(expression: TSESTree.Expression): boolean;
+}
+
+/**
+ * Whether passing a view as argument `index` of `call` hands over its ownership (the callee
+ * releases it or keeps it). The only input of the analysis that depends on configuration, so
+ * results are cached per policy `key`.
+ */
+export interface OwnershipPolicy {
+  readonly key: string;
+  takesOwnership(call: TSESTree.CallExpression | TSESTree.NewExpression, index: number): boolean;
+}
+
+/** The policy that transfers nothing: every argument is a loan. */
+export const noOwnershipTransfer: OwnershipPolicy = { key: '', takesOwnership: () => false };

@@ -1,0 +1,330 @@
+/**
+ * Syntactic facts the lifetime analysis asks about a node: where `using` scopes end, which calls
+ * run a callback later, which reads of a view only look at the reference. Pure functions of the
+ * AST (and scope analysis), no state.
+ */
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+
+export type FunctionLike =
+  | TSESTree.ArrowFunctionExpression
+  | TSESTree.FunctionDeclaration
+  | TSESTree.FunctionExpression;
+
+export function isFunctionLike(node: TSESTree.Node): node is FunctionLike {
+  return (
+    node.type === AST_NODE_TYPES.ArrowFunctionExpression ||
+    node.type === AST_NODE_TYPES.FunctionDeclaration ||
+    node.type === AST_NODE_TYPES.FunctionExpression
+  );
+}
+
+/** Nodes that start a code path of their own: functions, class field initialisers, static blocks. */
+function isCodePathBoundary(node: TSESTree.Node): boolean {
+  return (
+    isFunctionLike(node) ||
+    node.type === AST_NODE_TYPES.StaticBlock ||
+    (node.parent?.type === AST_NODE_TYPES.PropertyDefinition && node.parent.value === node) ||
+    (node.parent?.type === AST_NODE_TYPES.AccessorProperty && node.parent.value === node)
+  );
+}
+
+/** Expression wrappers that hand their operand through unchanged (as far as views go). */
+export function unwrapTransparent(node: TSESTree.Node): TSESTree.Node {
+  let current = node;
+  for (;;) {
+    switch (current.type) {
+      case AST_NODE_TYPES.TSAsExpression:
+      case AST_NODE_TYPES.TSNonNullExpression:
+      case AST_NODE_TYPES.TSSatisfiesExpression:
+      case AST_NODE_TYPES.TSTypeAssertion:
+      case AST_NODE_TYPES.TSInstantiationExpression:
+        current = current.expression;
+        break;
+      case AST_NODE_TYPES.ChainExpression:
+        current = current.expression;
+        break;
+      default:
+        return current;
+    }
+  }
+}
+
+function usingDeclarationsIn(statements: readonly TSESTree.Node[]): TSESTree.VariableDeclaration[] {
+  return statements.filter(
+    (statement): statement is TSESTree.VariableDeclaration =>
+      statement.type === AST_NODE_TYPES.VariableDeclaration && isUsingKind(statement.kind),
+  );
+}
+
+export function isUsingKind(kind: TSESTree.VariableDeclaration['kind']): boolean {
+  return kind === 'using' || kind === 'await using';
+}
+
+/**
+ * The `using` declarations whose scope ends when control leaves `node`: a block's own, a
+ * switch's (declared in its cases), a `for (using x of …)` head's (ends with each iteration).
+ */
+export function usingDeclarationsEndingAt(node: TSESTree.Node): TSESTree.VariableDeclaration[] {
+  switch (node.type) {
+    case AST_NODE_TYPES.BlockStatement:
+    case AST_NODE_TYPES.StaticBlock:
+    case AST_NODE_TYPES.Program:
+      return usingDeclarationsIn(node.body);
+    case AST_NODE_TYPES.SwitchStatement:
+      return usingDeclarationsIn(node.cases.flatMap((switchCase) => switchCase.consequent));
+    case AST_NODE_TYPES.ForOfStatement:
+    case AST_NODE_TYPES.ForInStatement:
+      return node.left.type === AST_NODE_TYPES.VariableDeclaration && isUsingKind(node.left.kind) ? [node.left] : [];
+    case AST_NODE_TYPES.ForStatement:
+      return node.init?.type === AST_NODE_TYPES.VariableDeclaration && isUsingKind(node.init.kind) ? [node.init] : [];
+    default:
+      return [];
+  }
+}
+
+function isLoop(node: TSESTree.Node): boolean {
+  return (
+    node.type === AST_NODE_TYPES.ForStatement ||
+    node.type === AST_NODE_TYPES.ForInStatement ||
+    node.type === AST_NODE_TYPES.ForOfStatement ||
+    node.type === AST_NODE_TYPES.WhileStatement ||
+    node.type === AST_NODE_TYPES.DoWhileStatement
+  );
+}
+
+/** Whether leaving `child` of `parent` leaves `parent`'s `using` scope too. */
+function leavesScopeOf(parent: TSESTree.Node, child: TSESTree.Node): boolean {
+  if (parent.type === AST_NODE_TYPES.ForOfStatement || parent.type === AST_NODE_TYPES.ForInStatement) {
+    return child === parent.body;
+  }
+  if (parent.type === AST_NODE_TYPES.ForStatement) return child !== parent.init;
+  return true;
+}
+
+/** Whether `parent` is the statement a `break`/`continue` (or a `return`, when `jump` is one) targets. */
+function isJumpTarget(jump: TSESTree.Node, parent: TSESTree.Node): boolean {
+  if (jump.type === AST_NODE_TYPES.BreakStatement || jump.type === AST_NODE_TYPES.ContinueStatement) {
+    if (jump.label !== null) {
+      return parent.type === AST_NODE_TYPES.LabeledStatement && parent.label.name === jump.label.name;
+    }
+    return isLoop(parent) || (jump.type === AST_NODE_TYPES.BreakStatement && parent.type === AST_NODE_TYPES.SwitchStatement);
+  }
+  return false;
+}
+
+/**
+ * The `using` declarations whose scopes a jump (`return`, `throw`, `break`, `continue`, or the
+ * implicit return of an arrow's expression body) leaves, innermost first. The walk stops at a
+ * `try` with a `finally` (and a throw at a `try` with a `catch`): the scopes outside it end after
+ * the `finally` runs, on the code path's
+ * own copy of that block, which the analysis cannot tell apart from the normal one. Those views are
+ * `using`-bound, so they are never reported as leaked; only their release on that path is unseen.
+ */
+export function usingDeclarationsLeftBy(jump: TSESTree.Node): TSESTree.VariableDeclaration[] {
+  const declarations: TSESTree.VariableDeclaration[] = [];
+  const throws = jump.type === AST_NODE_TYPES.ThrowStatement;
+  let child: TSESTree.Node = jump;
+  let parent = jump.parent;
+  while (parent !== undefined && !isCodePathBoundary(child)) {
+    if (parent.type === AST_NODE_TYPES.TryStatement && child !== parent.finalizer) {
+      // A `finally` runs first (see above); a `catch` stops a throw from its `try` block.
+      if (parent.finalizer !== null || (throws && child === parent.block && parent.handler !== null)) break;
+    }
+    if (leavesScopeOf(parent, child)) declarations.push(...usingDeclarationsEndingAt(parent));
+    if (isJumpTarget(jump, parent)) break;
+    child = parent;
+    parent = parent.parent;
+  }
+  return declarations;
+}
+
+/**
+ * Whether an exception thrown at `node` is caught or passes through a `finally` before leaving
+ * the function: then ESLint's code path already routes it (approximately) through the handler.
+ */
+export function isGuardedByTry(node: TSESTree.Node): boolean {
+  let child: TSESTree.Node = node;
+  let parent = node.parent;
+  while (parent !== undefined && !isCodePathBoundary(child)) {
+    if (parent.type === AST_NODE_TYPES.TryStatement) {
+      if (child === parent.block && (parent.handler !== null || parent.finalizer !== null)) return true;
+      if (child === parent.handler && parent.finalizer !== null) return true;
+    }
+    child = parent;
+    parent = parent.parent;
+  }
+  return false;
+}
+
+const deferringFunctions: ReadonlySet<string> = new Set([
+  'setTimeout',
+  'setInterval',
+  'setImmediate',
+  'queueMicrotask',
+  'requestAnimationFrame',
+  'requestIdleCallback',
+]);
+
+const deferringMethods: ReadonlySet<string> = new Set([
+  'then',
+  'catch',
+  'finally',
+  'addEventListener',
+  'addListener',
+  'on',
+  'once',
+  'prependListener',
+  'prependOnceListener',
+  'subscribe',
+  'nextTick',
+  'setTimeout',
+  'setInterval',
+  'setImmediate',
+  'queueMicrotask',
+  'requestAnimationFrame',
+  'requestIdleCallback',
+  'observe',
+]);
+
+/** The name a property is accessed by, when it is written literally. */
+export function staticPropertyName(member: TSESTree.MemberExpression): string | undefined {
+  if (!member.computed) return member.property.type === AST_NODE_TYPES.Identifier ? member.property.name : undefined;
+  const property = member.property;
+  if (property.type === AST_NODE_TYPES.Literal && (typeof property.value === 'string' || typeof property.value === 'number')) {
+    return String(property.value);
+  }
+  return undefined;
+}
+
+/**
+ * Whether `call` schedules its callback arguments to run later: timers, microtasks, promise
+ * reactions, event listeners, subscriptions. Callbacks given to any other call are assumed to run
+ * before it returns (`forEach`, `map`, `new Promise(executor)`).
+ */
+export function defersCallbacks(call: TSESTree.CallExpression | TSESTree.NewExpression): boolean {
+  const callee = unwrapTransparent(call.callee);
+  if (call.type === AST_NODE_TYPES.NewExpression) {
+    return callee.type === AST_NODE_TYPES.Identifier && (callee.name === 'MutationObserver' || callee.name === 'FinalizationRegistry');
+  }
+  if (callee.type === AST_NODE_TYPES.Identifier) return deferringFunctions.has(callee.name);
+  if (callee.type === AST_NODE_TYPES.MemberExpression) {
+    const name = staticPropertyName(callee);
+    return name !== undefined && deferringMethods.has(name);
+  }
+  return false;
+}
+
+/** `x` in `x[Symbol.dispose]()` / `x[Symbol.asyncDispose]()`. */
+export function disposedObject(call: TSESTree.CallExpression): TSESTree.Expression | undefined {
+  const callee = unwrapTransparent(call.callee);
+  if (callee.type !== AST_NODE_TYPES.MemberExpression || !callee.computed) return undefined;
+  const key = callee.property;
+  if (
+    key.type === AST_NODE_TYPES.MemberExpression &&
+    !key.computed &&
+    key.object.type === AST_NODE_TYPES.Identifier &&
+    key.object.name === 'Symbol' &&
+    key.property.type === AST_NODE_TYPES.Identifier &&
+    (key.property.name === 'dispose' || key.property.name === 'asyncDispose')
+  ) {
+    return callee.object;
+  }
+  return undefined;
+}
+
+/** `x` in `x.subarray(…)`. */
+export function subarrayReceiver(call: TSESTree.CallExpression): TSESTree.Expression | undefined {
+  const callee = unwrapTransparent(call.callee);
+  if (callee.type === AST_NODE_TYPES.MemberExpression && staticPropertyName(callee) === 'subarray') return callee.object;
+  return undefined;
+}
+
+export type StackMethod = 'use' | 'adopt' | 'defer' | 'dispose' | 'disposeAsync' | 'move';
+
+const stackMethods: ReadonlySet<string> = new Set<StackMethod>(['use', 'adopt', 'defer', 'dispose', 'disposeAsync', 'move']);
+
+/** `{ stack, method }` for `stack.use(…)` and the other DisposableStack methods (by name only). */
+export function stackMethodCall(
+  call: TSESTree.CallExpression,
+): { stack: TSESTree.Expression; method: StackMethod } | undefined {
+  const callee = unwrapTransparent(call.callee);
+  if (callee.type !== AST_NODE_TYPES.MemberExpression) return undefined;
+  const name = staticPropertyName(callee);
+  if (name === undefined || !stackMethods.has(name)) return undefined;
+  return { stack: callee.object, method: name as StackMethod };
+}
+
+/** How a read of a variable holding a view treats the view. */
+export type ReadRole =
+  /** Touches the memory or hands the view to code that may: a use. */
+  | 'use'
+  /** Copies the reference into a binding or a literal: tracked as an alias, not a use. */
+  | 'alias'
+  /** Looks only at the reference (`typeof`, `===`, truthiness): never fails after release. */
+  | 'inspect';
+
+/** What a read of `identifier` does with the view it holds. */
+export function readRoleOf(identifier: TSESTree.Identifier): ReadRole {
+  let child: TSESTree.Node = identifier;
+  let parent = identifier.parent;
+  for (;;) {
+    if (parent === undefined) return 'use';
+    switch (parent.type) {
+      case AST_NODE_TYPES.TSAsExpression:
+      case AST_NODE_TYPES.TSNonNullExpression:
+      case AST_NODE_TYPES.TSSatisfiesExpression:
+      case AST_NODE_TYPES.TSTypeAssertion:
+        child = parent;
+        parent = parent.parent;
+        continue;
+      case AST_NODE_TYPES.ConditionalExpression:
+        if (child === parent.test) return 'inspect';
+        child = parent;
+        parent = parent.parent;
+        continue;
+      case AST_NODE_TYPES.LogicalExpression:
+        if (child === parent.left && parent.operator !== '??') return 'inspect';
+        child = parent;
+        parent = parent.parent;
+        continue;
+      case AST_NODE_TYPES.SequenceExpression:
+        if (child !== parent.expressions.at(-1)) return 'inspect';
+        child = parent;
+        parent = parent.parent;
+        continue;
+      case AST_NODE_TYPES.UnaryExpression:
+        return parent.operator === 'typeof' || parent.operator === '!' || parent.operator === 'void' ? 'inspect' : 'use';
+      case AST_NODE_TYPES.BinaryExpression:
+        return ['==', '===', '!=', '!==', 'instanceof'].includes(parent.operator) ? 'inspect' : 'use';
+      case AST_NODE_TYPES.IfStatement:
+      case AST_NODE_TYPES.WhileStatement:
+      case AST_NODE_TYPES.DoWhileStatement:
+        return child === parent.test ? 'inspect' : 'use';
+      case AST_NODE_TYPES.ForStatement:
+        return child === parent.test ? 'inspect' : 'use';
+      case AST_NODE_TYPES.ExpressionStatement:
+        return 'inspect';
+      case AST_NODE_TYPES.VariableDeclarator:
+        return child === parent.init ? 'alias' : 'use';
+      case AST_NODE_TYPES.AssignmentExpression:
+        return child === parent.right && parent.operator === '=' ? 'alias' : 'use';
+      case AST_NODE_TYPES.ArrayExpression:
+        return 'alias';
+      case AST_NODE_TYPES.Property:
+        return child === parent.value && parent.parent.type === AST_NODE_TYPES.ObjectExpression ? 'alias' : 'use';
+      default:
+        return 'use';
+    }
+  }
+}
+
+/** The variable an identifier resolves to, through the file's scope analysis. */
+export function referenceIndex(sourceCode: Readonly<TSESLint.SourceCode>): Map<TSESTree.Identifier, TSESLint.Scope.Reference> {
+  const index = new Map<TSESTree.Identifier, TSESLint.Scope.Reference>();
+  for (const scope of sourceCode.scopeManager?.scopes ?? []) {
+    for (const reference of scope.references) {
+      if (reference.identifier.type === AST_NODE_TYPES.Identifier) index.set(reference.identifier, reference);
+    }
+  }
+  return index;
+}

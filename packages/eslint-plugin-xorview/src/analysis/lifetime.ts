@@ -1,0 +1,410 @@
+/**
+ * The view lifetime analysis: a borrow-checker approximation on ESLint's code path analysis.
+ *
+ * Sharing between rules. ESLint gives every rule its own listeners, and offers no code paths
+ * after the traversal, so the analysis has to ride on one rule's listeners. Per linted file
+ * (keyed by its `SourceCode`) there is one session: the first flow rule created for the file
+ * becomes its driver and registers the recording listeners; every other flow rule only
+ * subscribes. When a function's code path ends, the driver evaluates it once per distinct
+ * ownership policy (normally one) and hands the same result to every subscriber, which reports
+ * through its own `context`. So the work is done once per function however many rules ask,
+ * and each rule still reports its own findings once.
+ *
+ * Recording follows ESLint's `no-useless-assignment`: a stack of code paths, the current
+ * (reachable) segments of each, and every relevant node event appended to each current segment
+ * in execution order. Evaluation happens at `onCodePathEnd`, when the segment graph is complete
+ * (loop back edges included in `prevSegments`). Unreachable segments record nothing.
+ */
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { evaluateCodePath, type FunctionLifetimes, type RecordedCodePath } from './lifetime-evaluate.js';
+import type { CallFacts, ClosureFacts, LifetimeEvent, Variable } from './lifetime-events.js';
+import type { LifetimeOracle, OwnershipPolicy } from './lifetime-oracle.js';
+import {
+  defersCallbacks,
+  disposedObject,
+  isFunctionLike,
+  isGuardedByTry,
+  isUsingKind,
+  referenceIndex,
+  stackMethodCall,
+  subarrayReceiver,
+  usingDeclarationsEndingAt,
+  usingDeclarationsLeftBy,
+  type FunctionLike,
+} from './lifetime-syntax.js';
+
+export type {
+  AcquisitionSummary,
+  EscapeFinding,
+  FunctionLifetimes,
+  LeakFinding,
+  UseAfterReleaseFinding,
+} from './lifetime-evaluate.js';
+export type { EscapeKind, ReleasePoint } from './lifetime-state.js';
+
+/** What a rule subscribes with. */
+export interface LifetimeSubscription {
+  readonly policy: OwnershipPolicy;
+  /** Called once per analysed function that acquires, releases or disposes something. */
+  onFunction(lifetimes: FunctionLifetimes): void;
+}
+
+/** Counters of one file's session, for tests that the analysis is shared. */
+export interface LifetimeStatistics {
+  readonly codePaths: number;
+  readonly evaluations: number;
+}
+
+type AnyRuleContext = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
+
+interface CodePathRecord {
+  readonly codePath: TSESLint.CodePath;
+  readonly node: TSESTree.Node;
+  readonly events: Map<string, LifetimeEvent[]>;
+  readonly current: Set<TSESLint.CodePathSegment>;
+  /** Whether anything here can acquire, release or dispose a view (else evaluation is skipped). */
+  relevant: boolean;
+}
+
+class LifetimeSession {
+  readonly subscriptions: LifetimeSubscription[] = [];
+  readonly closures = new Map<FunctionLike, ClosureFacts>();
+  private readonly stack: CodePathRecord[] = [];
+  private readonly pendingAfterFunction = new Map<TSESTree.Node, LifetimeEvent[]>();
+  private readonly results = new Map<TSESTree.Node, Map<string, FunctionLifetimes>>();
+  private readonly viewVariables = new Map<Variable, boolean>();
+  private references: Map<TSESTree.Identifier, TSESLint.Scope.Reference> | undefined;
+  private declarations: Map<TSESTree.Identifier, Variable> | undefined;
+  private oracleInstance: LifetimeOracle | undefined;
+  codePaths = 0;
+  evaluations = 0;
+
+  constructor(
+    private readonly sourceCode: Readonly<TSESLint.SourceCode>,
+    private readonly createOracle: () => LifetimeOracle,
+  ) {}
+
+  private get oracle(): LifetimeOracle {
+    this.oracleInstance ??= this.createOracle();
+    return this.oracleInstance;
+  }
+
+  private get top(): CodePathRecord | undefined {
+    return this.stack.at(-1);
+  }
+
+  listeners(): TSESLint.RuleListener {
+    const listeners: Record<string, (...args: never[]) => void> = {
+      onCodePathStart: (codePath: TSESLint.CodePath, node: TSESTree.Node) => {
+        this.codePaths += 1;
+        this.stack.push({ codePath, node, events: new Map(), current: new Set(), relevant: false });
+      },
+      onCodePathEnd: (codePath: TSESLint.CodePath, node: TSESTree.Node) => this.endCodePath(codePath, node),
+      onCodePathSegmentStart: (segment: TSESLint.CodePathSegment) => {
+        this.top?.current.add(segment);
+      },
+      onCodePathSegmentEnd: (segment: TSESLint.CodePathSegment) => {
+        this.top?.current.delete(segment);
+      },
+      Identifier: (node: TSESTree.Identifier) => this.onIdentifier(node),
+      'CallExpression:exit': (node: TSESTree.CallExpression) => this.onCall(node),
+      'NewExpression:exit': (node: TSESTree.NewExpression) => this.onCall(node),
+      'VariableDeclarator:exit': (node: TSESTree.VariableDeclarator) => this.onDeclarator(node),
+      'AssignmentExpression:exit': (node: TSESTree.AssignmentExpression) => {
+        const how = node.operator === '=' ? 'assign' : node.operator.length === 3 ? 'merge' : undefined;
+        this.record({
+          type: 'bind',
+          node,
+          target: node.left,
+          value: how === undefined ? undefined : node.right,
+          how: how ?? 'assign',
+          using: false,
+        });
+      },
+      'UpdateExpression:exit': (node: TSESTree.UpdateExpression) => {
+        this.record({ type: 'bind', node, target: node.argument, value: undefined, how: 'assign', using: false });
+      },
+      ReturnStatement: (node: TSESTree.ReturnStatement) => {
+        if (node.argument === null) this.recordScopeExit(node, usingDeclarationsLeftBy(node));
+      },
+      'ReturnStatement > *:exit': (node: TSESTree.Node) => this.onExitArgument(node, 'return'),
+      'ThrowStatement > *:exit': (node: TSESTree.Node) => this.onExitArgument(node, 'throw'),
+      'ArrowFunctionExpression > *:exit': (node: TSESTree.Node) => {
+        const arrow = node.parent;
+        if (arrow?.type === AST_NODE_TYPES.ArrowFunctionExpression && arrow.expression && arrow.body === node) {
+          this.onExitArgument(node, 'return');
+        }
+      },
+      'YieldExpression:exit': (node: TSESTree.YieldExpression) => {
+        if (node.argument !== null && !node.delegate) {
+          this.record({ type: 'exit', node, kind: 'yield', argument: node.argument, guarded: true });
+        }
+      },
+      'AwaitExpression:exit': (node: TSESTree.AwaitExpression) => {
+        this.record({ type: 'await', node, guarded: isGuardedByTry(node) });
+      },
+      'BlockStatement:exit': (node: TSESTree.BlockStatement) => this.recordScopeExit(node, usingDeclarationsEndingAt(node)),
+      'StaticBlock:exit': (node: TSESTree.StaticBlock) => this.recordScopeExit(node, usingDeclarationsEndingAt(node)),
+      'SwitchStatement:exit': (node: TSESTree.SwitchStatement) => this.recordScopeExit(node, usingDeclarationsEndingAt(node)),
+      'ForStatement:exit': (node: TSESTree.ForStatement) => this.recordScopeExit(node, usingDeclarationsEndingAt(node)),
+      'Program:exit': (node: TSESTree.Program) => this.recordScopeExit(node, usingDeclarationsEndingAt(node)),
+      'ForOfStatement > *:exit': (node: TSESTree.Node) => this.onLoopBodyExit(node),
+      'ForInStatement > *:exit': (node: TSESTree.Node) => this.onLoopBodyExit(node),
+      BreakStatement: (node: TSESTree.BreakStatement) => this.recordScopeExit(node, usingDeclarationsLeftBy(node)),
+      ContinueStatement: (node: TSESTree.ContinueStatement) => this.recordScopeExit(node, usingDeclarationsLeftBy(node)),
+    };
+    return listeners as TSESLint.RuleListener;
+  }
+
+  statistics(): LifetimeStatistics {
+    return { codePaths: this.codePaths, evaluations: this.evaluations };
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Recording
+
+  private record(event: LifetimeEvent, target: CodePathRecord | undefined = this.top): void {
+    if (target === undefined) return;
+    for (const segment of target.current) {
+      let events = target.events.get(segment.id);
+      if (events === undefined) {
+        events = [];
+        target.events.set(segment.id, events);
+      }
+      events.push(event);
+    }
+  }
+
+  private onIdentifier(node: TSESTree.Identifier): void {
+    const record = this.top;
+    if (record === undefined || record.current.size === 0) return;
+    this.references ??= referenceIndex(this.sourceCode);
+    const reference = this.references.get(node);
+    if (reference === undefined || !reference.isValueReference || !reference.isRead()) return;
+    const variable = reference.resolved;
+    if (variable !== null) this.record({ type: 'read', identifier: node, variable });
+  }
+
+  private onCall(node: TSESTree.CallExpression | TSESTree.NewExpression): void {
+    const record = this.top;
+    if (record === undefined || record.current.size === 0) return;
+    const facts = node.type === AST_NODE_TYPES.CallExpression ? this.callFacts(node) : newFacts(node);
+    if (facts.lent !== undefined || facts.lifetimeFunction === 'release' || facts.disposes !== undefined || facts.stack !== undefined) {
+      record.relevant = true;
+    }
+    this.record({ type: 'call', node, facts });
+  }
+
+  private callFacts(call: TSESTree.CallExpression): CallFacts {
+    const stack = stackMethodCall(call);
+    return {
+      lent: this.oracle.acquisitionOf(call),
+      lifetimeFunction: this.oracle.lifetimeFunctionOf(call),
+      disposes: disposedObject(call),
+      subarrayOf: subarrayReceiver(call),
+      stack: stack !== undefined && this.oracle.isDisposableStack(stack.stack) ? stack : undefined,
+      defersCallbacks: defersCallbacks(call),
+      guarded: isGuardedByTry(call),
+    };
+  }
+
+  private onDeclarator(node: TSESTree.VariableDeclarator): void {
+    const declaration = node.parent;
+    const using = isUsingKind(declaration.kind);
+    if (using) {
+      const record = this.top;
+      if (record !== undefined) record.relevant = true;
+    }
+    const loop = declaration.parent;
+    if (
+      node.init === null &&
+      (loop.type === AST_NODE_TYPES.ForOfStatement || loop.type === AST_NODE_TYPES.ForInStatement) &&
+      loop.left === declaration
+    ) {
+      const iterates = loop.type === AST_NODE_TYPES.ForOfStatement;
+      this.record({ type: 'bind', node, target: node.id, value: iterates ? loop.right : undefined, how: iterates ? 'iterate' : 'assign', using });
+      return;
+    }
+    this.record({ type: 'bind', node, target: node.id, value: node.init ?? undefined, how: 'assign', using });
+  }
+
+  /** `return x` / `throw x` / an arrow's expression body, once `x` has been evaluated. */
+  private onExitArgument(argument: TSESTree.Node, kind: 'return' | 'throw'): void {
+    const statement = argument.parent;
+    if (statement === undefined) return;
+    const exit: LifetimeEvent = {
+      type: 'exit',
+      node: statement,
+      kind,
+      argument: argument as TSESTree.Expression,
+      guarded: isGuardedByTry(statement),
+    };
+    const left = usingDeclarationsLeftBy(statement.type === AST_NODE_TYPES.ArrowFunctionExpression ? argument : statement);
+    const events: LifetimeEvent[] = [exit];
+    const variables = this.declaredBy(left);
+    if (variables.length > 0) events.push({ type: 'scope-exit', node: statement, variables });
+    if (isFunctionLike(argument)) {
+      // The function's own code path is still the current one; record once it has ended.
+      this.pendingAfterFunction.set(argument, events);
+      return;
+    }
+    for (const event of events) this.record(event);
+  }
+
+  private onLoopBodyExit(node: TSESTree.Node): void {
+    const loop = node.parent;
+    if ((loop?.type === AST_NODE_TYPES.ForOfStatement || loop?.type === AST_NODE_TYPES.ForInStatement) && loop.body === node) {
+      this.recordScopeExit(node, usingDeclarationsEndingAt(loop));
+    }
+  }
+
+  private recordScopeExit(node: TSESTree.Node, declarations: readonly TSESTree.VariableDeclaration[]): void {
+    const variables = this.declaredBy(declarations);
+    if (variables.length > 0) this.record({ type: 'scope-exit', node, variables });
+  }
+
+  private declaredBy(declarations: readonly TSESTree.VariableDeclaration[]): Variable[] {
+    return declarations.flatMap((declaration) => this.sourceCode.getDeclaredVariables(declaration));
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Code path end: closure facts, evaluation, delivery
+
+  private endCodePath(codePath: TSESLint.CodePath, node: TSESTree.Node): void {
+    const record = this.stack.pop();
+    if (record === undefined) return;
+    const outer = this.top;
+    if (isFunctionLike(node)) {
+      const facts = this.closureFacts(node, record);
+      this.closures.set(node, facts);
+      if (outer !== undefined && facts.releases.size > 0) outer.relevant = true;
+      this.record({ type: 'closure', node }, outer);
+      const pending = this.pendingAfterFunction.get(node);
+      if (pending !== undefined) {
+        this.pendingAfterFunction.delete(node);
+        for (const event of pending) this.record(event, outer);
+      }
+    }
+    if (!record.relevant) return;
+    const recorded: RecordedCodePath = { codePath, node, events: record.events };
+    for (const subscription of this.subscriptions) {
+      subscription.onFunction(this.evaluate(recorded, subscription.policy));
+    }
+  }
+
+  private evaluate(recorded: RecordedCodePath, policy: OwnershipPolicy): FunctionLifetimes {
+    let perPolicy = this.results.get(recorded.node);
+    if (perPolicy === undefined) {
+      perPolicy = new Map();
+      this.results.set(recorded.node, perPolicy);
+    }
+    const cached = perPolicy.get(policy.key);
+    if (cached !== undefined) return cached;
+    this.evaluations += 1;
+    const rootScope = this.sourceCode.getScope(recorded.node).variableScope;
+    const isProgram = recorded.node.type === AST_NODE_TYPES.Program;
+    const lifetimes = evaluateCodePath(recorded, {
+      oracle: this.oracle,
+      policy,
+      closures: this.closures,
+      variableOf: (identifier) => this.variableOf(identifier),
+      isLocal: (variable) =>
+        isProgram
+          ? variable.scope.variableScope.type === 'global' || variable.scope.variableScope.type === 'module'
+          : variable.scope.variableScope === rootScope,
+      isViewVariable: (variable) => {
+        let isView = this.viewVariables.get(variable);
+        if (isView === undefined) {
+          isView = this.oracle.isViewVariable(variable);
+          this.viewVariables.set(variable, isView);
+        }
+        return isView;
+      },
+    });
+    perPolicy.set(policy.key, lifetimes);
+    return lifetimes;
+  }
+
+  private variableOf(identifier: TSESTree.Identifier): Variable | undefined {
+    this.references ??= referenceIndex(this.sourceCode);
+    const resolved = this.references.get(identifier)?.resolved;
+    if (resolved !== null && resolved !== undefined) return resolved;
+    if (this.declarations === undefined) {
+      this.declarations = new Map();
+      for (const scope of this.sourceCode.scopeManager?.scopes ?? []) {
+        for (const variable of scope.variables) {
+          for (const definition of variable.defs) {
+            if (definition.name.type === AST_NODE_TYPES.Identifier) this.declarations.set(definition.name, variable);
+          }
+        }
+      }
+    }
+    return this.declarations.get(identifier);
+  }
+
+  private closureFacts(node: FunctionLike, record: CodePathRecord): ClosureFacts {
+    const captures = new Map<Variable, TSESTree.Identifier>();
+    for (const reference of this.sourceCode.getScope(node).through) {
+      const variable = reference.resolved;
+      if (variable === null || reference.identifier.type !== AST_NODE_TYPES.Identifier) continue;
+      const known = captures.get(variable);
+      if (known === undefined || reference.identifier.range[0] < known.range[0]) captures.set(variable, reference.identifier);
+    }
+    const releases = new Set<Variable>();
+    for (const events of record.events.values()) {
+      for (const event of events) {
+        if (event.type === 'closure') {
+          for (const variable of this.closures.get(event.node)?.releases ?? []) if (captures.has(variable)) releases.add(variable);
+          continue;
+        }
+        if (event.type !== 'call' || event.node.type !== AST_NODE_TYPES.CallExpression) continue;
+        const released =
+          event.facts.lifetimeFunction === 'release' ? event.node.arguments[0] : event.facts.disposes;
+        if (released?.type !== AST_NODE_TYPES.Identifier) continue;
+        const variable = this.variableOf(released);
+        if (variable !== undefined && captures.has(variable)) releases.add(variable);
+      }
+    }
+    return { node, captures, releases };
+  }
+}
+
+function newFacts(node: TSESTree.NewExpression): CallFacts {
+  return {
+    lent: undefined,
+    lifetimeFunction: undefined,
+    disposes: undefined,
+    subarrayOf: undefined,
+    stack: undefined,
+    defersCallbacks: defersCallbacks(node),
+    guarded: isGuardedByTry(node),
+  };
+}
+
+const sessions = new WeakMap<object, LifetimeSession>();
+
+/**
+ * Subscribes a rule to the lifetime analysis of the file `context` lints and returns the
+ * listeners the rule must return (the recording listeners for the first rule of the file, none
+ * for the others). `createOracle` is called at most once per file, by the first subscriber.
+ */
+export function subscribeToLifetimes(
+  context: AnyRuleContext,
+  createOracle: () => LifetimeOracle,
+  subscription: LifetimeSubscription,
+): TSESLint.RuleListener {
+  const existing = sessions.get(context.sourceCode);
+  if (existing !== undefined) {
+    existing.subscriptions.push(subscription);
+    return {};
+  }
+  const session = new LifetimeSession(context.sourceCode, createOracle);
+  sessions.set(context.sourceCode, session);
+  session.subscriptions.push(subscription);
+  return session.listeners();
+}
+
+/** How many code paths the file's session saw and how many evaluations it ran. */
+export function lifetimeStatistics(sourceCode: Readonly<TSESLint.SourceCode>): LifetimeStatistics | undefined {
+  return sessions.get(sourceCode)?.statistics();
+}

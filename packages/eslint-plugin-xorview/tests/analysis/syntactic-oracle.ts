@@ -1,0 +1,55 @@
+/**
+ * A stand-in for the type-checker oracle in the analysis' own tests: recognises xorview calls by
+ * name and views by a `View` in the declared type's text. Test-only: the rules use types.
+ */
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import type { LifetimeOracle } from '../../src/analysis/lifetime-oracle.js';
+
+const acquireKinds = new Set(['acquire', 'tryAcquire', 'acquireAsync']);
+
+export function syntacticOracle(sourceCode: Readonly<TSESLint.SourceCode>): LifetimeOracle {
+  return {
+    acquisitionOf(call) {
+      if (call.callee.type !== AST_NODE_TYPES.Identifier) return undefined;
+      if (acquireKinds.has(call.callee.name)) {
+        const exporter = call.arguments[0];
+        return {
+          kind: call.callee.name as 'acquire',
+          exporter: exporter === undefined || exporter.type === AST_NODE_TYPES.SpreadElement ? undefined : exporter,
+        };
+      }
+      if (call.callee.name === 'borrowView') return { kind: 'other-view-returning-call', exporter: undefined };
+      return undefined;
+    },
+    lifetimeFunctionOf(call) {
+      if (call.callee.type !== AST_NODE_TYPES.Identifier) return undefined;
+      return call.callee.name === 'release' || call.callee.name === 'isReleased' ? call.callee.name : undefined;
+    },
+    isViewVariable(variable) {
+      return variable.defs.some((definition) => {
+        const name = definition.name as TSESTree.Identifier;
+        return name.typeAnnotation !== undefined && /View/u.test(sourceCode.getText(name.typeAnnotation));
+      });
+    },
+    isDisposableStack(expression) {
+      if (expression.type === AST_NODE_TYPES.NewExpression) {
+        return expression.callee.type === AST_NODE_TYPES.Identifier && expression.callee.name === 'DisposableStack';
+      }
+      if (expression.type !== AST_NODE_TYPES.Identifier) return false;
+      const scope = sourceCode.getScope(expression);
+      let variable: TSESLint.Scope.Variable | undefined;
+      for (let current: TSESLint.Scope.Scope | null = scope; current !== null && variable === undefined; current = current.upper) {
+        variable = current.set.get(expression.name);
+      }
+      return (
+        variable?.defs.some(
+          (definition) =>
+            definition.node.type === AST_NODE_TYPES.VariableDeclarator &&
+            definition.node.init?.type === AST_NODE_TYPES.NewExpression &&
+            definition.node.init.callee.type === AST_NODE_TYPES.Identifier &&
+            definition.node.init.callee.name === 'DisposableStack',
+        ) ?? false
+      );
+    },
+  };
+}
