@@ -108,6 +108,8 @@ interface Collector {
 }
 
 const tryAcquireResultKey = 'view';
+/** Where a DisposableStack keeps what it adopted: no property name, so no member read reaches it. */
+const adoptedKey = '#adopted';
 
 export function evaluateCodePath(recorded: RecordedCodePath, inputs: EvaluationInputs): FunctionLifetimes {
   return new Evaluation(recorded, inputs).run();
@@ -120,6 +122,9 @@ class Evaluation {
   private readonly usingBound = new Set<Site>();
   private collector: Collector | undefined;
   private readonly exceptionLeaks = new Map<Site, TSESTree.Node>();
+  /** One point object per node, so sets of points in the state stop growing at the fixpoint. */
+  private readonly releasePoints = new Map<TSESTree.Node, ReleasePoint>();
+  private readonly escapePoints = new Map<TSESTree.Node, Map<EscapeKind, EscapePoint>>();
 
   constructor(
     private readonly recorded: RecordedCodePath,
@@ -232,6 +237,30 @@ class Evaluation {
     return info?.kind === 'view' && info.owned ? info.acquire : undefined;
   }
 
+  /** Released by the call `node`, or (with `scopeEndLine`) by leaving the `using` scope at `node`. */
+  private releaseAt(node: TSESTree.Node, scopeEndLine?: number): ReleasePoint {
+    let point = this.releasePoints.get(node);
+    if (point === undefined) {
+      point = { node, line: scopeEndLine ?? node.loc.start.line, byScopeExit: scopeEndLine !== undefined };
+      this.releasePoints.set(node, point);
+    }
+    return point;
+  }
+
+  private escapeAt(node: TSESTree.Node, kind: EscapeKind): EscapePoint {
+    let perKind = this.escapePoints.get(node);
+    if (perKind === undefined) {
+      perKind = new Map();
+      this.escapePoints.set(node, perKind);
+    }
+    let point = perKind.get(kind);
+    if (point === undefined) {
+      point = { node, kind };
+      perKind.set(kind, point);
+    }
+    return point;
+  }
+
   // ---------------------------------------------------------------------------------------------
   // Transfer functions
 
@@ -309,12 +338,12 @@ class Evaluation {
     const firstValue = first === undefined || first.type === AST_NODE_TYPES.SpreadElement ? undefined : first;
     if (facts.lifetimeFunction !== undefined) {
       if (facts.lifetimeFunction === 'release' && firstValue !== undefined) {
-        this.release(state, this.valuesOf(state, firstValue), releaseAt(call), true);
+        this.release(state, this.valuesOf(state, firstValue), this.releaseAt(call), true);
       }
       return;
     }
     if (facts.disposes !== undefined) {
-      this.release(state, this.valuesOf(state, facts.disposes), releaseAt(call), true);
+      this.release(state, this.valuesOf(state, facts.disposes), this.releaseAt(call), true);
       return;
     }
     if (facts.stack !== undefined) this.onStackCall(state, facts.stack, firstValue);
@@ -333,6 +362,8 @@ class Evaluation {
         const info = this.sites.get(site);
         if (info?.kind !== 'closure') continue;
         const reportAt = direct === info.facts.node ? undefined : expression;
+        // `stack.defer(callback)` runs it at disposal: handled as an adoption above.
+        if (facts.stack !== undefined) continue;
         if (facts.defersCallbacks) this.invokeLater(state, info.facts, reportAt);
         else this.invokeNow(state, info.facts, reportAt);
       }
@@ -416,7 +447,7 @@ class Evaluation {
   ): void {
     const stacks = [...this.valuesOf(state, stack.stack)].filter((site) => this.sites.get(site)?.kind === 'container');
     if (stack.method === 'dispose' || stack.method === 'disposeAsync') {
-      this.release(state, new Set(stacks), releaseAt(stack.stack.parent ?? stack.stack), false);
+      this.release(state, new Set(stacks), this.releaseAt(stack.stack.parent ?? stack.stack), false);
       return;
     }
     if (argument === undefined || stack.method === 'move') return;
@@ -435,7 +466,7 @@ class Evaluation {
     for (const site of views) this.handOver(state, site);
     for (const container of stacks) {
       const fields = new Map(state.fields.get(container) ?? []);
-      fields.set('*', union(fields.get('*') ?? noSites(), views));
+      fields.set(adoptedKey, union(fields.get(adoptedKey) ?? noSites(), views));
       state.fields.set(container, fields);
     }
   }
@@ -459,7 +490,7 @@ class Evaluation {
         this.takePending(state, values);
         const variable = this.inputs.variableOf(target);
         if (variable === undefined || !this.inputs.isLocal(variable)) {
-          this.escape(state, values, { node: store, kind: variable === undefined ? 'global' : 'outer-variable' });
+          this.escape(state, values, this.escapeAt(store, variable === undefined ? 'global' : 'outer-variable'));
         }
         if (variable === undefined) return;
         if (values.size === 0 && !weak) {
@@ -470,13 +501,14 @@ class Evaluation {
           return;
         }
         state.bindings.set(variable, weak ? union(state.bindings.get(variable) ?? noSites(), values) : values);
+        this.literalTakesOwnership(state, values);
         return;
       }
       case AST_NODE_TYPES.MemberExpression: {
         this.takePending(state, values);
         const owners = [...this.valuesOf(state, target.object)].filter((site) => this.sites.get(site)?.kind === 'container');
         if (owners.length === 0) {
-          this.escape(state, values, { node: store, kind: 'field' });
+          this.escape(state, values, this.escapeAt(store, 'field'));
           return;
         }
         const key = staticPropertyName(target) ?? '*';
@@ -516,6 +548,20 @@ class Evaluation {
     }
   }
 
+  /**
+   * Views put in a local array or object literal that is kept in a variable belong to that
+   * collection from then on: they are still followed for uses after release, but whether each is
+   * released is not judged (`for (const v of views) release(v)` releases them all, and the path
+   * that skips the loop cannot tell an empty collection from a full one).
+   */
+  private literalTakesOwnership(state: FlowState, values: ReadonlySet<Site>): void {
+    const literals = [...values].filter(
+      (site) => !isVariable(site) && (site.type === AST_NODE_TYPES.ArrayExpression || site.type === AST_NODE_TYPES.ObjectExpression),
+    );
+    if (literals.length === 0) return;
+    for (const site of this.deepViews(state, new Set(literals))) this.handOver(state, site);
+  }
+
   /** Taking `result.view` out of a `tryAcquire` result means it succeeded: the view is owed. */
   private takePending(state: FlowState, values: ReadonlySet<Site>): void {
     for (const site of values) {
@@ -539,7 +585,7 @@ class Evaluation {
   private onExit(state: FlowState, event: Extract<LifetimeEvent, { type: 'exit' }>): void {
     if (event.argument === undefined) return;
     const values = this.valuesOf(state, event.argument);
-    this.escape(state, values, { node: event.argument, kind: event.kind }, event.kind !== 'yield');
+    this.escape(state, values, this.escapeAt(event.argument, event.kind), event.kind !== 'yield');
     if (event.kind === 'throw' && !event.guarded) this.noteThrowPoint(state, event.node);
   }
 
@@ -550,7 +596,7 @@ class Evaluation {
     const line = node.type === AST_NODE_TYPES.BlockStatement || node.type === AST_NODE_TYPES.SwitchStatement || node.type === AST_NODE_TYPES.StaticBlock
       ? node.loc.end.line
       : node.loc.start.line;
-    this.release(state, sites, { node, line, byScopeExit: true }, false);
+    this.release(state, sites, this.releaseAt(node, line), false);
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -562,7 +608,10 @@ class Evaluation {
    */
   private release(state: FlowState, sites: ReadonlySet<Site>, point: ReleasePoint, explicit: boolean): void {
     const views = this.deepViews(state, sites);
-    const strong = views.size === 1;
+    // `release(a ?? b)` releases one of two views: each only maybe. The contents of a literal or
+    // a stack being disposed are all released.
+    const direct = this.viewsIn(sites);
+    const weak = new Set(direct.size > 1 ? direct : []);
     const released = new Set<Site>();
     const visit = (site: Site): void => {
       if (released.has(site)) return;
@@ -582,14 +631,14 @@ class Evaluation {
         if (explicit && views.has(site)) {
           const log = this.collector.releaseCalls.get(site) ?? { calls: new Set<TSESTree.Node>(), onlyWhenHeld: true };
           log.calls.add(point.node);
-          log.onlyWhenHeld &&= facts.flags === ViewFlag.Held && strong;
+          log.onlyWhenHeld &&= facts.flags === ViewFlag.Held && !weak.has(site);
           this.collector.releaseCalls.set(site, log);
         }
       }
       const releases = new Set<ReleasePoint>([point]);
       state.views.set(
         site,
-        strong || !views.has(site)
+        !weak.has(site)
           ? { flags: ViewFlag.Released, releases, escapes: emptySet() }
           : { flags: facts.flags | ViewFlag.Released, releases: union(facts.releases, releases), escapes: facts.escapes },
       );
@@ -631,7 +680,7 @@ class Evaluation {
       for (const site of views) this.reportUse(state, reportAt ?? reference, reportAt === undefined ? reference.name : variable.name, site);
     }
     for (const variable of closure.releases) {
-      this.release(state, this.variableValues(state, variable), releaseAt(reportAt ?? closure.node), false);
+      this.release(state, this.variableValues(state, variable), this.releaseAt(reportAt ?? closure.node), false);
     }
   }
 
@@ -644,7 +693,7 @@ class Evaluation {
         continue;
       }
       for (const site of views) this.reportUse(state, reportAt ?? reference, reportAt === undefined ? reference.name : variable.name, site);
-      this.escape(state, views, { node: reportAt ?? reference, kind: 'callback' }, false);
+      this.escape(state, views, this.escapeAt(reportAt ?? reference, 'callback'), false);
     }
   }
 
@@ -805,8 +854,9 @@ function heldFacts(): ViewFacts {
   return { flags: ViewFlag.Held, releases: emptySet(), escapes: emptySet() };
 }
 
-function releaseAt(node: TSESTree.Node): ReleasePoint {
-  return { node, line: node.loc.start.line, byScopeExit: false };
+
+function isVariable(site: Site): site is Variable {
+  return !('type' in site);
 }
 
 function propertyKeyName(property: TSESTree.Property): string | undefined {

@@ -73,6 +73,7 @@ class LifetimeSession {
   private readonly pendingAfterFunction = new Map<TSESTree.Node, LifetimeEvent[]>();
   private readonly results = new Map<TSESTree.Node, Map<string, FunctionLifetimes>>();
   private readonly viewVariables = new Map<Variable, boolean>();
+  private readonly callFactsCache = new Map<TSESTree.CallExpression, CallFacts>();
   private references: Map<TSESTree.Identifier, TSESLint.Scope.Reference> | undefined;
   private declarations: Map<TSESTree.Identifier, Variable> | undefined;
   private oracleInstance: LifetimeOracle | undefined;
@@ -182,7 +183,18 @@ class LifetimeSession {
     const reference = this.references.get(node);
     if (reference === undefined || !reference.isValueReference || !reference.isRead()) return;
     const variable = reference.resolved;
-    if (variable !== null) this.record({ type: 'read', identifier: node, variable });
+    if (variable === null || this.isReleaseOperand(node)) return;
+    this.record({ type: 'read', identifier: node, variable });
+  }
+
+  /** `v` in `release(v)`, `isReleased(v)`, `v[Symbol.dispose]()`: they never fail on a released view. */
+  private isReleaseOperand(node: TSESTree.Identifier): boolean {
+    const parent = node.parent;
+    if (parent.type === AST_NODE_TYPES.CallExpression && parent.arguments[0] === node) {
+      return this.callFacts(parent).lifetimeFunction !== undefined;
+    }
+    const call = parent.type === AST_NODE_TYPES.MemberExpression && parent.object === node ? parent.parent : undefined;
+    return call?.type === AST_NODE_TYPES.CallExpression && call.callee === parent && this.callFacts(call).disposes === node;
   }
 
   private onCall(node: TSESTree.CallExpression | TSESTree.NewExpression): void {
@@ -196,6 +208,15 @@ class LifetimeSession {
   }
 
   private callFacts(call: TSESTree.CallExpression): CallFacts {
+    let facts = this.callFactsCache.get(call);
+    if (facts === undefined) {
+      facts = this.computeCallFacts(call);
+      this.callFactsCache.set(call, facts);
+    }
+    return facts;
+  }
+
+  private computeCallFacts(call: TSESTree.CallExpression): CallFacts {
     const stack = stackMethodCall(call);
     return {
       lent: this.oracle.acquisitionOf(call),

@@ -9,7 +9,6 @@ import { syntacticOracle } from './syntactic-oracle.js';
 export interface Analysis {
   readonly functions: FunctionLifetimes[];
   readonly statistics: LifetimeStatistics | undefined;
-  readonly lines: (finding: { node: { loc: { start: { line: number } } } }) => number;
 }
 
 export function analyze(code: string, options: { rules?: number; policy?: OwnershipPolicy } = {}): Analysis {
@@ -28,15 +27,7 @@ export function analyze(code: string, options: { rules?: number; policy?: Owners
             if (index === 0) functions.push(lifetimes);
           },
         });
-        return {
-          ...listeners,
-          'Program:exit': (node) => {
-            (listeners['Program:exit'] as ((node: unknown) => void) | undefined)?.(node);
-          },
-          'Program > *:exit': () => {
-            statistics = lifetimeStatistics(context.sourceCode);
-          },
-        };
+        return listeners;
       },
     };
   }
@@ -51,5 +42,26 @@ export function analyze(code: string, options: { rules?: number; policy?: Owners
   ], 'file.ts');
   const fatal = messages.find((message) => message.fatal === true);
   if (fatal !== undefined) throw new Error(`parse/rule failure: ${fatal.message}`);
-  return { functions, statistics, lines: (finding) => finding.node.loc.start.line };
+  statistics = lifetimeStatistics(linter.getSourceCode() as unknown as TSESLint.SourceCode);
+  return { functions, statistics };
+}
+
+/** One line per finding, sorted: `leak <cause> L<acquire line>`, `use <name> L<line> definite|maybe released L<lines>`, `escape <kind> L<line> released L<line>|using`. */
+export function summarize(analysis: Analysis): string[] {
+  const lines: string[] = [];
+  for (const lifetimes of analysis.functions) {
+    for (const leak of lifetimes.leaks) {
+      const at = leak.throwPoint === undefined ? '' : ` at L${leak.throwPoint.loc.start.line}`;
+      lines.push(`leak ${leak.cause} L${leak.acquire.loc.start.line}${at}`);
+    }
+    for (const use of lifetimes.usesAfterRelease) {
+      const releases = use.releases.map((release) => `L${release.line}`).join(',');
+      lines.push(`use ${use.name} L${use.node.loc.start.line} ${use.definite ? 'definite' : 'maybe'} released ${releases}`);
+    }
+    for (const escape of lifetimes.escapes) {
+      const release = escape.release === 'using-scope' ? 'using' : `released L${escape.release.line}`;
+      lines.push(`escape ${escape.kind} L${escape.node.loc.start.line} ${release}`);
+    }
+  }
+  return lines.sort();
 }

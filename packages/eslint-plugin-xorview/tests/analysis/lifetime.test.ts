@@ -1,0 +1,468 @@
+/**
+ * The lifetime analysis on its own, with a syntactic oracle (calls by name, views by a `View` in
+ * the declared type): each case states every finding the analysis must produce and nothing else.
+ */
+import { describe, expect, it } from 'vitest';
+import { analyze, summarize } from './analyze.js';
+
+function findings(code: string): string[] {
+  return summarize(analyze(code));
+}
+
+describe('lifetime analysis: straight line and branches', () => {
+  it('a use after an unconditional release is definite', () => {
+    expect(
+      findings(`
+function f(b: ArrayBuffer) {
+  const v = acquire(b, 'exclusive');
+  v[0] = 1;
+  release(v);
+  v[1] = 2;
+}`),
+    ).toEqual(['use v L6 definite released L5']);
+  });
+
+  it('a release on one branch makes a later use maybe-released and leaks on the other', () => {
+    expect(
+      findings(`
+function f(b: ArrayBuffer, c: boolean) {
+  const v = acquire(b, 'exclusive');
+  if (c) release(v);
+  v[1] = 2;
+}`),
+    ).toEqual(['leak end L3', 'use v L5 maybe released L4']);
+  });
+
+  it('an early return before the release leaks', () => {
+    expect(
+      findings(`
+function f(b: ArrayBuffer, c: boolean) {
+  const v = acquire(b, 'exclusive');
+  if (c) return;
+  release(v);
+}`),
+    ).toEqual(['leak end L3']);
+  });
+
+  it('reassignment kills the old tie: the first view leaks, uses reach only the second', () => {
+    expect(
+      findings(`
+function f(b: ArrayBuffer) {
+  let v = acquire(b, 'exclusive');
+  release(v);
+  v = acquire(b, 'exclusive');
+  v[0] = 1;
+  release(v);
+}
+function g(b: ArrayBuffer) {
+  let v = acquire(b, 'exclusive');
+  v = acquire(b, 'exclusive');
+  release(v);
+}`),
+    ).toEqual(['leak end L10']);
+  });
+
+  it('looks through inspections: typeof, comparisons, truthiness, optional chaining uses', () => {
+    expect(
+      findings(`
+function f(v: ExclusiveView) {
+  release(v);
+  typeof v;
+  if (v) {}
+  const n = v === undefined ? 1 : 2;
+  v && v[0];
+  v?.[0];
+  isReleased(v);
+  release(v);
+}`),
+    ).toEqual(['use v L7 definite released L3', 'use v L8 definite released L3']);
+  });
+
+  it('&&, ||, ?? and ternaries release on some paths only', () => {
+    expect(
+      findings(`
+function f(b: ArrayBuffer, c: boolean) {
+  const v = acquire(b, 'exclusive');
+  c && release(v);
+  v[0] = 1;
+  c || release(v);
+  const w = c ? v : null;
+  w ?? release(v);
+  release(v);
+}`),
+    ).toEqual(['use v L5 maybe released L4']);
+  });
+
+  it('switch fall-through carries a release into the next case', () => {
+    expect(
+      findings(`
+function f(b: ArrayBuffer, k: number) {
+  const v = acquire(b, 'exclusive');
+  switch (k) {
+    case 1: release(v);
+    case 2: v[0] = 1; break;
+    default: release(v);
+  }
+}`),
+    ).toEqual(['leak end L3', 'use v L6 maybe released L5']);
+  });
+});
+
+describe('lifetime analysis: aliases, destructuring, sub-views, literals', () => {
+  it('follows aliases, array and object destructuring and sub-views to the use', () => {
+    expect(
+      findings(`
+function f(b: ArrayBuffer) {
+  const v = acquire(b, 'exclusive');
+  const w = v;
+  const [x] = [w];
+  const { q: y } = { q: x };
+  const s = y.subarray(1);
+  release(v);
+  s[0] = 1;
+  y[0] = 1;
+}`),
+    ).toEqual(['leak throw L3 at L7', 'use s L9 definite released L8', 'use y L10 definite released L8']);
+  });
+
+  it('a narrower acquire through a view is a sub-view: released with it, never leaked alone', () => {
+    expect(
+      findings(`
+function f(b: ArrayBuffer) {
+  const v = acquire(b, 'exclusive');
+  const part = acquire(v, 'exclusive', { byteOffset: 4 });
+  release(v);
+  part[0] = 1;
+}`),
+    ).toEqual(['leak throw L3 at L4', 'use part L6 definite released L5']);
+  });
+
+  it('views in local literals: a field read reaches the view, other fields do not', () => {
+    expect(
+      findings(`
+function f(b: ArrayBuffer) {
+  const v = acquire(b, 'exclusive');
+  const o = { view: v, n: 1 };
+  release(o.view);
+  o.n;
+  o.view[0] = 1;
+}`),
+    ).toEqual(['use o L7 definite released L5']);
+  });
+
+  it('releasing every element of a local array in a for-of loop', () => {
+    expect(
+      findings(`
+function f(b: ArrayBuffer) {
+  const views = [acquire(b, 'immutable'), acquire(b, 'immutable')];
+  for (const v of views) release(v);
+}`),
+      // Only the exception path: the second acquire may throw while the first view is held.
+    ).toEqual(['leak throw L3 at L3']);
+  });
+});
+
+describe('lifetime analysis: loops', () => {
+  it('an acquire in a loop body without release leaks', () => {
+    expect(
+      findings(`
+function f(b: ArrayBuffer) {
+  for (let i = 0; i < 3; i++) { const v = acquire(b, 'exclusive'); v[0] = i; }
+}`),
+    ).toEqual(['leak end L3']);
+  });
+
+  it('a release in the loop body followed by a use in the next iteration', () => {
+    expect(
+      findings(`
+function f(b: ArrayBuffer, n: number) {
+  const v = acquire(b, 'exclusive');
+  for (let i = 0; i < n; i++) {
+    v[0] = i;
+    if (i === 2) release(v);
+  }
+}`),
+    ).toEqual(['leak end L3', 'use v L5 maybe released L6']);
+  });
+
+  it('break out of a loop after releasing; use after the loop is definite', () => {
+    expect(
+      findings(`
+function f(b: ArrayBuffer) {
+  const v = acquire(b, 'exclusive');
+  let i = 0;
+  while (true) {
+    if (i++ > 3) { release(v); break; }
+    v[0] = i;
+  }
+  v[1] = 0;
+}`),
+    ).toEqual(['use v L9 definite released L6']);
+  });
+
+  it('labelled continue skips the release of the inner iteration', () => {
+    expect(
+      findings(`
+function f(b: ArrayBuffer, rows: number[][]) {
+  outer: for (const row of rows) {
+    const v = acquire(b, 'exclusive');
+    for (const cell of row) {
+      if (cell < 0) continue outer;
+      v[0] = cell;
+    }
+    release(v);
+  }
+}`),
+    ).toEqual(['leak end L4']);
+  });
+});
+
+describe('lifetime analysis: try/catch/finally and exceptions', () => {
+  it('a release in finally covers every path; a use after it is definite', () => {
+    expect(
+      findings(`
+function f(b: ArrayBuffer) {
+  const v = acquire(b, 'exclusive');
+  try { v[0] = 1; } finally { release(v); }
+  v[0] = 2;
+}`),
+    ).toEqual(['use v L5 definite released L4']);
+  });
+
+  it('exception paths: a call between acquire and release, outside any try', () => {
+    expect(
+      findings(`
+function f(b: ArrayBuffer) {
+  const v = acquire(b, 'exclusive');
+  work(v);
+  release(v);
+}`),
+    ).toEqual(['leak throw L3 at L4']);
+  });
+
+  it('exception paths: try/finally and using are safe; a rethrowing catch that forgets is not', () => {
+    expect(
+      findings(`
+function safe(b: ArrayBuffer) {
+  const v = acquire(b, 'exclusive');
+  try { work(v); } finally { release(v); }
+}
+function scoped(b: ArrayBuffer) {
+  using v = acquire(b, 'exclusive');
+  work(v);
+}
+function rethrows(b: ArrayBuffer) {
+  const v = acquire(b, 'exclusive');
+  try { work(v); } catch (error) { throw error; }
+  release(v);
+}`),
+    ).toEqual(['leak throw L11 at L12']);
+  });
+
+  it('an explicit throw while held leaks on the exception path only', () => {
+    expect(
+      findings(`
+function f(b: ArrayBuffer, c: boolean) {
+  const v = acquire(b, 'exclusive');
+  if (c) throw new Error('no');
+  release(v);
+}`),
+    ).toEqual(['leak throw L3 at L4']);
+  });
+
+  it('a rejected await acquireAsync is not a leak of its own view', () => {
+    expect(
+      findings(`
+async function f(b: ArrayBuffer) {
+  const v = await acquireAsync(b, 'exclusive');
+  release(v);
+}`),
+    ).toEqual([]);
+  });
+});
+
+describe('lifetime analysis: using and DisposableStack', () => {
+  it('using releases at scope end, on break/continue too; a use inside is fine', () => {
+    expect(
+      findings(`
+function f(b: ArrayBuffer, xs: number[]) {
+  for (const x of xs) {
+    using v = acquire(b, 'exclusive');
+    if (x) continue;
+    if (x > 2) break;
+    v[0] = x;
+  }
+}`),
+    ).toEqual([]);
+  });
+
+  it('returning or yielding a using view escapes its scope', () => {
+    expect(
+      findings(`
+function f(b: ArrayBuffer) {
+  using v = acquire(b, 'exclusive');
+  if (v.length) return v.subarray(1);
+  return null;
+}
+function* g(b: ArrayBuffer) {
+  using v = acquire(b, 'exclusive');
+  yield v;
+}`),
+    ).toEqual(['escape return L4 using', 'escape yield L9 using']);
+  });
+
+  it('a using view in scope of a catch is not released by a throw the catch stops', () => {
+    expect(
+      findings(`
+function f(b: ArrayBuffer) {
+  using v = acquire(b, 'exclusive');
+  try { throw new Error('x'); } catch { v[0] = 1; }
+}`),
+    ).toEqual([]);
+  });
+
+  it('DisposableStack#use/adopt/defer take ownership; dispose releases them', () => {
+    expect(
+      findings(`
+function f(b: ArrayBuffer) {
+  using stack = new DisposableStack();
+  const v = stack.use(acquire(b, 'exclusive'));
+  v[0] = 1;
+}
+function g(b: ArrayBuffer) {
+  const stack = new DisposableStack();
+  const v = acquire(b, 'exclusive');
+  stack.adopt(v, release);
+  const w = acquire(b, 'immutable');
+  stack.defer(() => release(w));
+  stack.dispose();
+  v[0] = 1;
+  w[0];
+}`),
+    ).toEqual(['use v L14 definite released L13', 'use w L15 definite released L13']);
+  });
+});
+
+describe('lifetime analysis: escapes and closures', () => {
+  it('returning a view hands it over (no leak); storing it then releasing it escapes', () => {
+    expect(
+      findings(`
+function make(b: ArrayBuffer) {
+  const v = acquire(b, 'exclusive');
+  return v;
+}
+let global: unknown;
+class Holder {
+  held: unknown;
+  keep(b: ArrayBuffer) {
+    const v = acquire(b, 'exclusive');
+    this.held = v;
+    global = v;
+    release(v);
+  }
+}`),
+    ).toEqual(['escape field L11 released L13', 'escape outer-variable L12 released L13']);
+  });
+
+  it('a timer callback capturing a view released afterwards escapes; one that releases it takes it', () => {
+    expect(
+      findings(`
+function f(b: ArrayBuffer) {
+  const v = acquire(b, 'exclusive');
+  setTimeout(() => { v[0] = 1; }, 10);
+  release(v);
+}
+function g(b: ArrayBuffer) {
+  const v = acquire(b, 'exclusive');
+  queueMicrotask(() => { v[0] = 1; release(v); });
+}`),
+    ).toEqual(['escape callback L4 released L5', 'leak throw L3 at L4']);
+  });
+
+  it('a closure called after the release uses the released view', () => {
+    expect(
+      findings(`
+function f(b: ArrayBuffer) {
+  const v = acquire(b, 'exclusive');
+  const read = () => v[0];
+  read();
+  release(v);
+  read();
+}`),
+    ).toEqual(['leak throw L3 at L5', 'use v L7 definite released L6']);
+  });
+
+  it('a closure that releases a captured view, called synchronously, releases it', () => {
+    expect(
+      findings(`
+function f(b: ArrayBuffer) {
+  const v = acquire(b, 'exclusive');
+  const done = () => release(v);
+  done();
+  v[0] = 1;
+}`),
+    ).toEqual(['use v L6 definite released L5']);
+  });
+
+  it('inside a closure, an outer view is borrowed: released there, then used there', () => {
+    expect(
+      findings(`
+function f(v: ExclusiveView) {
+  return () => {
+    release(v);
+    v[0] = 1;
+  };
+}`),
+    ).toEqual(['use v L5 definite released L4']);
+  });
+
+  it('a tryAcquire view is owed only once taken out of a successful result', () => {
+    expect(
+      findings(`
+function ignored(b: ArrayBuffer) {
+  const r = tryAcquire(b, 'exclusive');
+  if (!r.ok) return;
+}
+function taken(b: ArrayBuffer) {
+  const r = tryAcquire(b, 'exclusive');
+  if (!r.ok) return;
+  const { view } = r;
+  view[0] = 1;
+}`),
+    ).toEqual(['leak end L7']);
+  });
+
+  it('ownership transfer by policy: the owning argument is no leak', () => {
+    const code = `
+function f(b: ArrayBuffer) {
+  const v = acquire(b, 'exclusive');
+  consume(v);
+}`;
+    expect(findings(code)).toEqual(['leak end L3']);
+    const policy = {
+      key: 'consume',
+      takesOwnership: (call: { callee: { type: string; name?: string } }) => call.callee.name === 'consume',
+    };
+    expect(summarize(analyze(code, { policy: policy as never }))).toEqual([]);
+  });
+});
+
+describe('lifetime analysis: sharing', () => {
+  const code = `
+function a(b: ArrayBuffer) { const v = acquire(b, 'exclusive'); release(v); }
+function c(b: ArrayBuffer) { const v = acquire(b, 'exclusive'); v[0] = 1; }
+const d = (b: ArrayBuffer) => { using v = acquire(b, 'immutable'); return v[0]; };
+function unrelated(x: number) { return x + 1; }`;
+
+  it('evaluates each relevant function once however many rules subscribe', () => {
+    for (const rules of [1, 4]) {
+      const analysis = analyze(code, { rules });
+      // Five code paths (the program and four functions); three of them touch views.
+      expect(analysis.statistics).toEqual({ codePaths: 5, evaluations: 3 });
+    }
+  });
+
+  it('reports nothing on code without views', () => {
+    expect(findings('function f(x: number[]) { for (const y of x) { if (y) break; } return x.map((z) => z * 2); }')).toEqual([]);
+  });
+});
