@@ -305,7 +305,7 @@ class Evaluation {
     for (;;) {
       const parent: TSESTree.Node | undefined = node.parent;
       const containers = [...sites].filter((site) => this.sites.get(site)?.kind === 'container');
-      if (containers.length === 0 || parent === undefined) break;
+      if (containers.length === 0 || parent == null) break;
       const member: TSESTree.Node = parent;
       if (member.type !== AST_NODE_TYPES.MemberExpression || member.object !== node) {
         sites = this.deepViews(state, sites);

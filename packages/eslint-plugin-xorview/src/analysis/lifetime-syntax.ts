@@ -125,7 +125,7 @@ export function usingDeclarationsLeftBy(jump: TSESTree.Node): TSESTree.VariableD
   const throws = jump.type === AST_NODE_TYPES.ThrowStatement;
   let child: TSESTree.Node = jump;
   let parent = jump.parent;
-  while (parent !== undefined && !isCodePathBoundary(child)) {
+  while (parent != null && !isCodePathBoundary(child)) {
     if (parent.type === AST_NODE_TYPES.TryStatement && child !== parent.finalizer) {
       // A `finally` runs first (see above); a `catch` stops a throw from its `try` block.
       if (parent.finalizer !== null || (throws && child === parent.block && parent.handler !== null)) break;
@@ -145,7 +145,7 @@ export function usingDeclarationsLeftBy(jump: TSESTree.Node): TSESTree.VariableD
 export function isGuardedByTry(node: TSESTree.Node): boolean {
   let child: TSESTree.Node = node;
   let parent = node.parent;
-  while (parent !== undefined && !isCodePathBoundary(child)) {
+  while (parent != null && !isCodePathBoundary(child)) {
     if (parent.type === AST_NODE_TYPES.TryStatement) {
       if (child === parent.block && (parent.handler !== null || parent.finalizer !== null)) return true;
       if (child === parent.handler && parent.finalizer !== null) return true;
@@ -268,7 +268,7 @@ export function readRoleOf(identifier: TSESTree.Identifier): ReadRole {
   let child: TSESTree.Node = identifier;
   let parent = identifier.parent;
   for (;;) {
-    if (parent === undefined) return 'use';
+    if (parent == null) return 'use';
     switch (parent.type) {
       case AST_NODE_TYPES.TSAsExpression:
       case AST_NODE_TYPES.TSNonNullExpression:

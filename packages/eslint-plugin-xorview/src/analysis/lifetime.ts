@@ -252,7 +252,7 @@ class LifetimeSession {
   /** `return x` / `throw x` / an arrow's expression body, once `x` has been evaluated. */
   private onExitArgument(argument: TSESTree.Node, kind: 'return' | 'throw'): void {
     const statement = argument.parent;
-    if (statement === undefined) return;
+    if (statement == null) return;
     const exit: LifetimeEvent = {
       type: 'exit',
       node: statement,
