@@ -369,6 +369,8 @@ class Evaluation {
       }
       if (facts.stack === undefined && this.inputs.policy.takesOwnership(call, index)) {
         for (const site of this.deepViews(state, values)) this.handOver(state, site);
+      } else if (facts.storesArguments) {
+        this.storeInCollection(state, call, values);
       }
     });
 
@@ -415,10 +417,11 @@ class Evaluation {
   private noteRepeat(state: FlowState, site: Site, call: TSESTree.CallExpression): void {
     const facts = state.views.get(site);
     if (facts === undefined || (facts.flags & ViewFlag.Held) === 0 || this.usingBound.has(site)) return;
-    for (const sites of state.bindings.values()) {
-      // Still reachable through a variable (e.g. `previous = view` before the loop repeats): the
-      // sites of both iterations are one abstract value here, so stay quiet rather than guess.
-      if (sites.has(site)) return;
+    const rebound = boundVariableOf(call, this.inputs);
+    for (const [variable, sites] of state.bindings) {
+      // Still reachable through another variable (e.g. `previous = view` before the loop
+      // repeats): the views of both iterations are one abstract value here, so stay quiet.
+      if (variable !== rebound && sites.has(site)) return;
     }
     if (this.collector !== undefined && !this.collector.leaks.has(call)) {
       this.collector.leaks.set(call, { acquire: call, cause: 'repeat', throwPoint: undefined });
@@ -608,8 +611,9 @@ class Evaluation {
    */
   private release(state: FlowState, sites: ReadonlySet<Site>, point: ReleasePoint, explicit: boolean): void {
     const views = this.deepViews(state, sites);
-    // `release(a ?? b)` releases one of two views: each only maybe. The contents of a literal or
-    // a stack being disposed are all released.
+    // `release(c ? a : b)` releases whichever of the two the path holds: neither is owed any
+    // more, but a later use of either is only "maybe" after a release (hence `Absent`). The
+    // contents of a literal or of a stack being disposed are all released.
     const direct = this.viewsIn(sites);
     const weak = new Set(direct.size > 1 ? direct : []);
     const released = new Set<Site>();
@@ -640,7 +644,11 @@ class Evaluation {
         site,
         !weak.has(site)
           ? { flags: ViewFlag.Released, releases, escapes: emptySet() }
-          : { flags: facts.flags | ViewFlag.Released, releases: union(facts.releases, releases), escapes: facts.escapes },
+          : {
+              flags: (facts.flags & ~ViewFlag.Held) | ViewFlag.Released | ViewFlag.Absent,
+              releases: union(facts.releases, releases),
+              escapes: facts.escapes,
+            },
       );
     }
   }
@@ -664,6 +672,26 @@ class Evaluation {
       const flags = ownershipLeaves ? (facts.flags & ~ViewFlag.Held) | ViewFlag.Escaped : facts.flags;
       state.views.set(site, { flags, releases: facts.releases, escapes: union(facts.escapes, new Set([point])) });
     }
+  }
+
+  /**
+   * `list.push(view)`, `set.add(view)`: into a local literal it joins that collection (which owns
+   * it from then on); into anything else it is stored beyond this function.
+   */
+  private storeInCollection(state: FlowState, call: TSESTree.CallExpression | TSESTree.NewExpression, values: ReadonlySet<Site>): void {
+    const callee = unwrapTransparent(call.callee);
+    if (callee.type !== AST_NODE_TYPES.MemberExpression) return;
+    const receivers = [...this.valuesOf(state, callee.object)].filter((site) => this.sites.get(site)?.kind === 'container');
+    if (receivers.length === 0) {
+      this.escape(state, values, this.escapeAt(call, 'collection'));
+      return;
+    }
+    for (const receiver of receivers) {
+      const fields = new Map(state.fields.get(receiver) ?? []);
+      fields.set('*', union(fields.get('*') ?? noSites(), values));
+      state.fields.set(receiver, fields);
+    }
+    for (const site of this.deepViews(state, values)) this.handOver(state, site);
   }
 
   /** Ownership handed to an owning parameter or a DisposableStack: no longer this function's to release. */
@@ -854,6 +882,22 @@ function heldFacts(): ViewFacts {
   return { flags: ViewFlag.Held, releases: emptySet(), escapes: emptySet() };
 }
 
+
+/** The variable an acquire call's result is directly declared as or assigned to. */
+function boundVariableOf(call: TSESTree.Node, inputs: EvaluationInputs): Variable | undefined {
+  let value: TSESTree.Node = call;
+  while (value.parent?.type === AST_NODE_TYPES.AwaitExpression || (value.parent != null && unwrapTransparent(value.parent) !== value.parent)) {
+    value = value.parent;
+  }
+  const parent = value.parent;
+  if (parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.init === value && parent.id.type === AST_NODE_TYPES.Identifier) {
+    return inputs.variableOf(parent.id);
+  }
+  if (parent?.type === AST_NODE_TYPES.AssignmentExpression && parent.right === value && parent.left.type === AST_NODE_TYPES.Identifier) {
+    return inputs.variableOf(parent.left);
+  }
+  return undefined;
+}
 
 function isVariable(site: Site): site is Variable {
   return !('type' in site);

@@ -19,6 +19,8 @@ export interface CallFacts {
   readonly subarrayOf: TSESTree.Expression | undefined;
   /** `stack.use(…)` and friends, when `stack` is a DisposableStack. */
   readonly stack: { readonly stack: TSESTree.Expression; readonly method: StackMethod } | undefined;
+  /** `x.push(…)`, `x.unshift(…)`, `x.add(…)`: the arguments are stored in `x`. */
+  readonly storesArguments: boolean;
   /** Callback arguments run later (timers, promise reactions, listeners). */
   readonly defersCallbacks: boolean;
   /** An exception here is caught or meets a `finally` inside the function. */

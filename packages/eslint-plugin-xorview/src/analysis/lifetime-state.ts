@@ -34,7 +34,7 @@ export interface ReleasePoint {
   readonly byScopeExit: boolean;
 }
 
-export type EscapeKind = 'return' | 'throw' | 'yield' | 'field' | 'outer-variable' | 'global' | 'callback';
+export type EscapeKind = 'return' | 'throw' | 'yield' | 'field' | 'collection' | 'outer-variable' | 'global' | 'callback';
 
 /** A point where a view left the function while it was held; an error if it is released later. */
 export interface EscapePoint {

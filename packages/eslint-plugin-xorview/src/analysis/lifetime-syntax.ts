@@ -214,6 +214,16 @@ export function defersCallbacks(call: TSESTree.CallExpression | TSESTree.NewExpr
   return false;
 }
 
+const storingMethods: ReadonlySet<string> = new Set(['push', 'unshift', 'add']);
+
+/** `list.push(x)`, `list.unshift(x)`, `set.add(x)`: calls that keep their arguments. */
+export function storesArguments(call: TSESTree.CallExpression): boolean {
+  const callee = unwrapTransparent(call.callee);
+  if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
+  const name = staticPropertyName(callee);
+  return name !== undefined && storingMethods.has(name);
+}
+
 /** `x` in `x[Symbol.dispose]()` / `x[Symbol.asyncDispose]()`. */
 export function disposedObject(call: TSESTree.CallExpression): TSESTree.Expression | undefined {
   const callee = unwrapTransparent(call.callee);

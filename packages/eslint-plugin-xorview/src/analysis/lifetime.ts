@@ -27,6 +27,7 @@ import {
   isUsingKind,
   referenceIndex,
   stackMethodCall,
+  storesArguments,
   subarrayReceiver,
   usingDeclarationsEndingAt,
   usingDeclarationsLeftBy,
@@ -74,6 +75,8 @@ class LifetimeSession {
   private readonly results = new Map<TSESTree.Node, Map<string, FunctionLifetimes>>();
   private readonly viewVariables = new Map<Variable, boolean>();
   private readonly callFactsCache = new Map<TSESTree.CallExpression, CallFacts>();
+  /** Calls already recorded: `return f()` records `f()` first (see `onExitArgument`). */
+  private readonly recordedCalls = new WeakSet<TSESTree.Node>();
   private references: Map<TSESTree.Identifier, TSESLint.Scope.Reference> | undefined;
   private declarations: Map<TSESTree.Identifier, Variable> | undefined;
   private oracleInstance: LifetimeOracle | undefined;
@@ -199,7 +202,8 @@ class LifetimeSession {
 
   private onCall(node: TSESTree.CallExpression | TSESTree.NewExpression): void {
     const record = this.top;
-    if (record === undefined || record.current.size === 0) return;
+    if (record === undefined || record.current.size === 0 || this.recordedCalls.has(node)) return;
+    this.recordedCalls.add(node);
     const facts = node.type === AST_NODE_TYPES.CallExpression ? this.callFacts(node) : newFacts(node);
     if (facts.lent !== undefined || facts.lifetimeFunction === 'release' || facts.disposes !== undefined || facts.stack !== undefined) {
       record.relevant = true;
@@ -224,6 +228,7 @@ class LifetimeSession {
       disposes: disposedObject(call),
       subarrayOf: subarrayReceiver(call),
       stack: stack !== undefined && this.oracle.isDisposableStack(stack.stack) ? stack : undefined,
+      storesArguments: storesArguments(call),
       defersCallbacks: defersCallbacks(call),
       guarded: isGuardedByTry(call),
     };
@@ -253,6 +258,9 @@ class LifetimeSession {
   private onExitArgument(argument: TSESTree.Node, kind: 'return' | 'throw'): void {
     const statement = argument.parent;
     if (statement == null) return;
+    // `ReturnStatement > *:exit` may run before `CallExpression:exit` on the same node (listener
+    // order follows selector specificity): the call must come first.
+    if (argument.type === AST_NODE_TYPES.CallExpression || argument.type === AST_NODE_TYPES.NewExpression) this.onCall(argument);
     const exit: LifetimeEvent = {
       type: 'exit',
       node: statement,
@@ -397,6 +405,7 @@ function newFacts(node: TSESTree.NewExpression): CallFacts {
     disposes: undefined,
     subarrayOf: undefined,
     stack: undefined,
+    storesArguments: false,
     defersCallbacks: defersCallbacks(node),
     guarded: isGuardedByTry(node),
   };

@@ -169,7 +169,7 @@ describe('lifetime analysis: loops', () => {
 function f(b: ArrayBuffer) {
   for (let i = 0; i < 3; i++) { const v = acquire(b, 'exclusive'); v[0] = i; }
 }`),
-    ).toEqual(['leak end L3']);
+    ).toEqual(['leak repeat L3']);
   });
 
   it('a release in the loop body followed by a use in the next iteration', () => {
@@ -213,7 +213,7 @@ function f(b: ArrayBuffer, rows: number[][]) {
     release(v);
   }
 }`),
-    ).toEqual(['leak end L4']);
+    ).toEqual(['leak repeat L4']);
   });
 });
 
