@@ -56,8 +56,11 @@ export interface AcquisitionSummary {
   readonly releasedOnlyWhenHeld: boolean;
   /** Returned, stored, captured by a later callback, handed to an owner or a stack. */
   readonly escapes: boolean;
+  /** Left held on a normal path (exception paths aside). */
   readonly leaks: boolean;
   readonly usingBound: boolean;
+  /** A `tryAcquire`: the call returns a result object holding the view, not the view. */
+  readonly inResult: boolean;
 }
 
 export interface FunctionLifetimes {
@@ -93,6 +96,8 @@ interface ViewSite {
   /** Owned views must be released here; borrowed ones (parameters, results of other calls) not. */
   readonly owned: boolean;
   readonly acquire: TSESTree.CallExpression | undefined;
+  /** Lent inside a `tryAcquire` result object (so the call's value is not the view). */
+  readonly inResult?: true;
   readonly parents: Set<Site>;
   readonly children: Set<Site>;
 }
@@ -178,8 +183,9 @@ class Evaluation {
         releaseCalls: [...(releases?.calls ?? [])],
         releasedOnlyWhenHeld: releases?.onlyWhenHeld ?? true,
         escapes: collector.escaped.has(site),
-        leaks: collector.leaks.has(info.acquire),
+        leaks: (collector.leaks.get(info.acquire)?.cause ?? 'throw') !== 'throw',
         usingBound: this.usingBound.has(site),
+        inResult: info.inResult === true,
       });
     }
     return {
@@ -400,7 +406,7 @@ class Evaluation {
       if (view === undefined) {
         view = call.callee;
         this.tryAcquireViews.set(call, view);
-        this.sites.set(view, { kind: 'view', owned: true, acquire: call, parents: new Set(), children: new Set() });
+        this.sites.set(view, { kind: 'view', owned: true, acquire: call, inResult: true, parents: new Set(), children: new Set() });
       }
       this.noteRepeat(state, view, call);
       state.fields.set(call, new Map([[tryAcquireResultKey, new Set<Site>([view])]]));

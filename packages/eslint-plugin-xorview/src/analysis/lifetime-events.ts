@@ -62,7 +62,7 @@ export type LifetimeEvent =
 /** What a closure does with the variables of the functions around it. */
 export interface ClosureFacts {
   readonly node: FunctionLike;
-  /** Each outer variable it reads or writes, with its first reference inside the closure. */
+  /** Each outer variable it reads, with its first read inside the closure. */
   readonly captures: ReadonlyMap<Variable, TSESTree.Identifier>;
   /** Captured variables it releases (`release(x)`, `x[Symbol.dispose]()`) on some path. */
   readonly releases: ReadonlySet<Variable>;

@@ -375,7 +375,8 @@ class LifetimeSession {
     const captures = new Map<Variable, TSESTree.Identifier>();
     for (const reference of this.sourceCode.getScope(node).through) {
       const variable = reference.resolved;
-      if (variable === null || reference.identifier.type !== AST_NODE_TYPES.Identifier) continue;
+      // Only reads touch the view; a closure that only assigns the variable captures no view.
+      if (variable === null || reference.identifier.type !== AST_NODE_TYPES.Identifier || !reference.isRead()) continue;
       const known = captures.get(variable);
       if (known === undefined || reference.identifier.range[0] < known.range[0]) captures.set(variable, reference.identifier);
     }

@@ -61,7 +61,8 @@ export default createRule<[Options], MessageId>({
       for (const leak of lifetimes.leaks) {
         if (leak.cause === 'throw' && options.exceptionPaths !== true) continue;
         const summary = lifetimes.acquisitions.find((acquisition) => acquisition.acquire === leak.acquire);
-        const declaration = summary?.escapes === false ? soleDeclarationOf(sourceCode, leak.acquire) : undefined;
+        const rewritable = summary !== undefined && !summary.escapes && !summary.inResult;
+        const declaration = rewritable ? soleDeclarationOf(sourceCode, leak.acquire) : undefined;
         const suggest: TSESLint.SuggestionReportDescriptor<MessageId>[] =
           declaration === undefined ? [] : [{ messageId: 'useUsing', fix: (fixer) => declareWithUsing(sourceCode, fixer, declaration) }];
         if (leak.cause === 'throw') {

@@ -3,7 +3,7 @@
  * path, with no escape. `using` says the same in one place and also covers exceptions. Reported
  * at the acquire call, with a suggestion (not a fix) to rewrite it.
  */
-import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import type { AcquisitionSummary } from '../analysis/lifetime.js';
 import { subscribeTypedLifetimes } from '../analysis/lifetime-typed.js';
 import { declareWithUsing, removeStatement, soleDeclarationOf, unwrapTry } from '../analysis/using-rewrite.js';
@@ -11,12 +11,26 @@ import { createRule } from '../util/create-rule.js';
 
 export type MessageId = 'preferUsing' | 'rewriteWithUsing';
 
+function returnsPlainValue(statement: TSESTree.ReturnStatement): boolean {
+  const argument = statement.argument;
+  return argument === null || argument.type === AST_NODE_TYPES.Identifier || argument.type === AST_NODE_TYPES.Literal;
+}
+
+/** Whether `node` contains a reference to `variable`. */
+function mentions(node: TSESTree.Node, variable: TSESLint.Scope.Variable): boolean {
+  return variable.references.some(
+    (reference) => reference.identifier.range[0] >= node.range[0] && reference.identifier.range[1] <= node.range[1],
+  );
+}
+
 /**
  * The statement to drop for the rewrite: the release itself when it is the last statement of the
- * declaration's block, or a last `try { … } finally { release }` whose `finally` holds only it.
+ * declaration's block (or is followed only by `return` of a variable or literal), or a
+ * last `try { … } finally { release }` whose `finally` holds only it.
  */
 function manualReleaseAtBlockEnd(
   declaration: TSESTree.VariableDeclaration,
+  view: TSESLint.Scope.Variable,
   summary: AcquisitionSummary,
 ): TSESTree.ExpressionStatement | TSESTree.TryStatement | undefined {
   const [releaseCall] = summary.releaseCalls;
@@ -24,7 +38,11 @@ function manualReleaseAtBlockEnd(
   const releaseStatement = releaseCall.parent;
   const block = declaration.parent;
   if (!('body' in block) || !Array.isArray(block.body)) return undefined;
-  const last = (block.body as TSESTree.Node[]).at(-1);
+  const statements = block.body as TSESTree.Node[];
+  let last = statements.at(-1);
+  // `release(view); return result;`: returning a value computed before is the same with `using`
+  // (anything more, like `return memory.transfer()`, may need the view released first).
+  if (last?.type === AST_NODE_TYPES.ReturnStatement && returnsPlainValue(last) && !mentions(last, view)) last = statements.at(-2);
   if (last === releaseStatement) return releaseStatement;
   if (
     last?.type === AST_NODE_TYPES.TryStatement &&
@@ -59,10 +77,12 @@ export default createRule<[], MessageId>({
     const sourceCode = context.sourceCode;
     return subscribeTypedLifetimes(context, [], (lifetimes) => {
       for (const summary of lifetimes.acquisitions) {
-        if (summary.leaks || summary.escapes || summary.usingBound || !summary.releasedOnlyWhenHeld) continue;
+        if (summary.leaks || summary.escapes || summary.usingBound || summary.inResult || !summary.releasedOnlyWhenHeld) continue;
         const declaration = soleDeclarationOf(sourceCode, summary.acquire);
         if (declaration === undefined) continue;
-        const manual = manualReleaseAtBlockEnd(declaration, summary);
+        const [view] = sourceCode.getDeclaredVariables(declaration);
+        if (view === undefined) continue;
+        const manual = manualReleaseAtBlockEnd(declaration, view, summary);
         if (manual === undefined) continue;
         context.report({
           node: summary.acquire,

@@ -469,7 +469,7 @@ ruleTester.run('no-unreleased-view', rule, {
         if (rows.length === 0) release(view);
       }
     `),
-    leak('a tryAcquire view taken out and not released', `
+    leakWithoutSuggestion('a tryAcquire view taken out and not released (the result is no disposable: no using)', `
       function f(buf: ArrayBuffer) {
         const result = /*!*/tryAcquire(buf, 'exclusive');
         if (!result.ok) return;
@@ -531,6 +531,13 @@ ruleTester.run('no-unreleased-view', rule, {
       function* f(buf: ArrayBuffer, skip: boolean) {
         const view = /*!*/acquire(buf, 'immutable');
         if (skip) return;
+        yield view.at(0);
+        release(view);
+      }
+    `),
+    leak('held across a yield: an abandoned generator never resumes to the release', `
+      function* f(buf: ArrayBuffer) {
+        const view = /*!*/acquire(buf, 'immutable');
         yield view.at(0);
         release(view);
       }
