@@ -592,10 +592,27 @@ class Evaluation {
   }
 
   private onExit(state: FlowState, event: Extract<LifetimeEvent, { type: 'exit' }>): void {
-    if (event.argument === undefined) return;
-    const values = this.valuesOf(state, event.argument);
-    this.escape(state, values, this.escapeAt(event.argument, event.kind), event.kind !== 'yield');
+    if (event.argument !== undefined) {
+      const values = this.valuesOf(state, event.argument);
+      this.escape(state, values, this.escapeAt(event.argument, event.kind), event.kind !== 'yield');
+    }
     if (event.kind === 'throw' && !event.guarded) this.noteThrowPoint(state, event.node);
+    if (event.kind === 'yield' && !event.guarded) this.noteAbandonPoint(state);
+  }
+
+  /**
+   * A generator may be abandoned at a `yield` (its consumer stops iterating): only `finally` and
+   * `using` run then, so a view held here without them is left unreleased on a normal path.
+   * (ESLint 10's code paths model this as a return; ESLint 9's do not, so it is done here.)
+   */
+  private noteAbandonPoint(state: FlowState): void {
+    if (this.collector === undefined) return;
+    for (const [site, facts] of state.views) {
+      const acquire = this.leakableAcquire(site, facts);
+      if (acquire !== undefined && !this.collector.leaks.has(acquire)) {
+        this.collector.leaks.set(acquire, { acquire, cause: 'end', throwPoint: undefined });
+      }
+    }
   }
 
   private onScopeExit(state: FlowState, node: TSESTree.Node, variables: readonly Variable[]): void {

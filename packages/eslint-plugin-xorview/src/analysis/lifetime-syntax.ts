@@ -156,6 +156,21 @@ export function isGuardedByTry(node: TSESTree.Node): boolean {
   return false;
 }
 
+/**
+ * Whether leaving the function from `node` early (a generator abandoned at a `yield`) runs a
+ * `finally` of the function first.
+ */
+export function isGuardedByFinally(node: TSESTree.Node): boolean {
+  let child: TSESTree.Node = node;
+  let parent = node.parent;
+  while (parent != null && !isCodePathBoundary(child)) {
+    if (parent.type === AST_NODE_TYPES.TryStatement && parent.finalizer !== null && child !== parent.finalizer) return true;
+    child = parent;
+    parent = parent.parent;
+  }
+  return false;
+}
+
 const deferringFunctions: ReadonlySet<string> = new Set([
   'setTimeout',
   'setInterval',

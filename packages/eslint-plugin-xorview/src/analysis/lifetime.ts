@@ -23,6 +23,7 @@ import {
   defersCallbacks,
   disposedObject,
   isFunctionLike,
+  isGuardedByFinally,
   isGuardedByTry,
   isUsingKind,
   referenceIndex,
@@ -140,8 +141,10 @@ class LifetimeSession {
         }
       },
       'YieldExpression:exit': (node: TSESTree.YieldExpression) => {
-        if (node.argument !== null && !node.delegate) {
-          this.record({ type: 'exit', node, kind: 'yield', argument: node.argument, guarded: true });
+        if (node.argument === null || node.delegate) {
+          this.record({ type: 'exit', node, kind: 'yield', argument: undefined, guarded: isGuardedByFinally(node) });
+        } else {
+          this.record({ type: 'exit', node, kind: 'yield', argument: node.argument, guarded: isGuardedByFinally(node) });
         }
       },
       'AwaitExpression:exit': (node: TSESTree.AwaitExpression) => {
