@@ -150,7 +150,7 @@ class Evaluation {
       queued.delete(segment);
       const out = this.transfer(inStateOf(segment), this.recorded.events.get(segment.id) ?? []);
       const previous = outStates.get(segment);
-      if (previous !== undefined && previous.equals(out)) continue;
+      if (previous?.equals(out) === true) continue;
       outStates.set(segment, out);
       for (const next of segment.nextSegments) {
         if (!queued.has(next)) {
@@ -309,10 +309,10 @@ class Evaluation {
     let sites = bound;
     let node: TSESTree.Node = identifier;
     for (;;) {
-      const parent: TSESTree.Node | undefined = node.parent;
       const containers = [...sites].filter((site) => this.sites.get(site)?.kind === 'container');
-      if (containers.length === 0 || parent == null) break;
-      const member: TSESTree.Node = parent;
+      if (containers.length === 0) break;
+      // `node` is an identifier or a member expression here: it always has a parent.
+      const member: TSESTree.Node = node.parent;
       if (member.type !== AST_NODE_TYPES.MemberExpression || member.object !== node) {
         sites = this.deepViews(state, sites);
         break;
@@ -456,7 +456,7 @@ class Evaluation {
   ): void {
     const stacks = [...this.valuesOf(state, stack.stack)].filter((site) => this.sites.get(site)?.kind === 'container');
     if (stack.method === 'dispose' || stack.method === 'disposeAsync') {
-      this.release(state, new Set(stacks), this.releaseAt(stack.stack.parent ?? stack.stack), false);
+      this.release(state, new Set(stacks), this.releaseAt(stack.stack.parent), false);
       return;
     }
     if (argument === undefined || stack.method === 'move') return;

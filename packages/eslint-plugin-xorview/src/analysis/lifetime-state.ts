@@ -155,7 +155,7 @@ export class FlowState {
     }
     for (const [site, fields] of this.fields) {
       const theirs = other.fields.get(site);
-      if (theirs === undefined || theirs.size !== fields.size) return false;
+      if (theirs?.size !== fields.size) return false;
       for (const [key, sites] of fields) {
         const theirSites = theirs.get(key);
         if (theirSites === undefined || !setsEqual(sites, theirSites)) return false;

@@ -229,14 +229,16 @@ export function defersCallbacks(call: TSESTree.CallExpression | TSESTree.NewExpr
   return false;
 }
 
-const storingMethods: ReadonlySet<string> = new Set(['push', 'unshift', 'add']);
-
-/** `list.push(x)`, `list.unshift(x)`, `set.add(x)`: calls that keep their arguments. */
+/**
+ * `list.push(x)`, `list.unshift(x)`, `set.add(x)`: calls that keep their arguments. `add` only
+ * with one argument (a `Set`), never `Atomics.add(array, index, value)`.
+ */
 export function storesArguments(call: TSESTree.CallExpression): boolean {
   const callee = unwrapTransparent(call.callee);
   if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
   const name = staticPropertyName(callee);
-  return name !== undefined && storingMethods.has(name);
+  if (name === 'push' || name === 'unshift') return true;
+  return name === 'add' && call.arguments.length === 1 && !(callee.object.type === AST_NODE_TYPES.Identifier && callee.object.name === 'Atomics');
 }
 
 /** `x` in `x[Symbol.dispose]()` / `x[Symbol.asyncDispose]()`. */
@@ -292,8 +294,8 @@ export type ReadRole =
 export function readRoleOf(identifier: TSESTree.Identifier): ReadRole {
   let child: TSESTree.Node = identifier;
   let parent = identifier.parent;
+  // The walk only climbs through expressions, which always have a parent.
   for (;;) {
-    if (parent == null) return 'use';
     switch (parent.type) {
       case AST_NODE_TYPES.TSAsExpression:
       case AST_NODE_TYPES.TSNonNullExpression:

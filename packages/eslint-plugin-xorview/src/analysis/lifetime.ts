@@ -104,17 +104,27 @@ class LifetimeSession {
         this.codePaths += 1;
         this.stack.push({ codePath, node, events: new Map(), current: new Set(), relevant: false });
       },
-      onCodePathEnd: (codePath: TSESLint.CodePath, node: TSESTree.Node) => this.endCodePath(codePath, node),
+      onCodePathEnd: (codePath: TSESLint.CodePath, node: TSESTree.Node) => {
+        this.endCodePath(codePath, node);
+      },
       onCodePathSegmentStart: (segment: TSESLint.CodePathSegment) => {
         this.top?.current.add(segment);
       },
       onCodePathSegmentEnd: (segment: TSESLint.CodePathSegment) => {
         this.top?.current.delete(segment);
       },
-      Identifier: (node: TSESTree.Identifier) => this.onIdentifier(node),
-      'CallExpression:exit': (node: TSESTree.CallExpression) => this.onCall(node),
-      'NewExpression:exit': (node: TSESTree.NewExpression) => this.onCall(node),
-      'VariableDeclarator:exit': (node: TSESTree.VariableDeclarator) => this.onDeclarator(node),
+      Identifier: (node: TSESTree.Identifier) => {
+        this.onIdentifier(node);
+      },
+      'CallExpression:exit': (node: TSESTree.CallExpression) => {
+        this.onCall(node);
+      },
+      'NewExpression:exit': (node: TSESTree.NewExpression) => {
+        this.onCall(node);
+      },
+      'VariableDeclarator:exit': (node: TSESTree.VariableDeclarator) => {
+        this.onDeclarator(node);
+      },
       'AssignmentExpression:exit': (node: TSESTree.AssignmentExpression) => {
         const how = node.operator === '=' ? 'assign' : node.operator.length === 3 ? 'merge' : undefined;
         this.record({
@@ -132,8 +142,12 @@ class LifetimeSession {
       ReturnStatement: (node: TSESTree.ReturnStatement) => {
         if (node.argument === null) this.recordScopeExit(node, usingDeclarationsLeftBy(node));
       },
-      'ReturnStatement > *:exit': (node: TSESTree.Node) => this.onExitArgument(node, 'return'),
-      'ThrowStatement > *:exit': (node: TSESTree.Node) => this.onExitArgument(node, 'throw'),
+      'ReturnStatement > *:exit': (node: TSESTree.Node) => {
+        this.onExitArgument(node, 'return');
+      },
+      'ThrowStatement > *:exit': (node: TSESTree.Node) => {
+        this.onExitArgument(node, 'throw');
+      },
       'ArrowFunctionExpression > *:exit': (node: TSESTree.Node) => {
         const arrow = node.parent;
         if (arrow?.type === AST_NODE_TYPES.ArrowFunctionExpression && arrow.expression && arrow.body === node) {
@@ -150,17 +164,35 @@ class LifetimeSession {
       'AwaitExpression:exit': (node: TSESTree.AwaitExpression) => {
         this.record({ type: 'await', node, guarded: isGuardedByTry(node) });
       },
-      'BlockStatement:exit': (node: TSESTree.BlockStatement) => this.recordScopeExit(node, usingDeclarationsEndingAt(node)),
-      'StaticBlock:exit': (node: TSESTree.StaticBlock) => this.recordScopeExit(node, usingDeclarationsEndingAt(node)),
-      'SwitchStatement:exit': (node: TSESTree.SwitchStatement) => this.recordScopeExit(node, usingDeclarationsEndingAt(node)),
-      'ForStatement:exit': (node: TSESTree.ForStatement) => this.recordScopeExit(node, usingDeclarationsEndingAt(node)),
-      'Program:exit': (node: TSESTree.Program) => this.recordScopeExit(node, usingDeclarationsEndingAt(node)),
-      'ForOfStatement > *:exit': (node: TSESTree.Node) => this.onLoopBodyExit(node),
-      'ForInStatement > *:exit': (node: TSESTree.Node) => this.onLoopBodyExit(node),
-      BreakStatement: (node: TSESTree.BreakStatement) => this.recordScopeExit(node, usingDeclarationsLeftBy(node)),
-      ContinueStatement: (node: TSESTree.ContinueStatement) => this.recordScopeExit(node, usingDeclarationsLeftBy(node)),
+      'BlockStatement:exit': (node: TSESTree.BlockStatement) => {
+        this.recordScopeExit(node, usingDeclarationsEndingAt(node));
+      },
+      'StaticBlock:exit': (node: TSESTree.StaticBlock) => {
+        this.recordScopeExit(node, usingDeclarationsEndingAt(node));
+      },
+      'SwitchStatement:exit': (node: TSESTree.SwitchStatement) => {
+        this.recordScopeExit(node, usingDeclarationsEndingAt(node));
+      },
+      'ForStatement:exit': (node: TSESTree.ForStatement) => {
+        this.recordScopeExit(node, usingDeclarationsEndingAt(node));
+      },
+      'Program:exit': (node: TSESTree.Program) => {
+        this.recordScopeExit(node, usingDeclarationsEndingAt(node));
+      },
+      'ForOfStatement > *:exit': (node: TSESTree.Node) => {
+        this.onLoopBodyExit(node);
+      },
+      'ForInStatement > *:exit': (node: TSESTree.Node) => {
+        this.onLoopBodyExit(node);
+      },
+      BreakStatement: (node: TSESTree.BreakStatement) => {
+        this.recordScopeExit(node, usingDeclarationsLeftBy(node));
+      },
+      ContinueStatement: (node: TSESTree.ContinueStatement) => {
+        this.recordScopeExit(node, usingDeclarationsLeftBy(node));
+      },
     };
-    return listeners as TSESLint.RuleListener;
+    return listeners;
   }
 
   statistics(): LifetimeStatistics {
@@ -341,9 +373,7 @@ class LifetimeSession {
       closures: this.closures,
       variableOf: (identifier) => this.variableOf(identifier),
       isLocal: (variable) =>
-        isProgram
-          ? variable.scope.variableScope.type === 'global' || variable.scope.variableScope.type === 'module'
-          : variable.scope.variableScope === rootScope,
+        isProgram ? variable.scope.variableScope.block.type === AST_NODE_TYPES.Program : variable.scope.variableScope === rootScope,
       isViewVariable: (variable) => {
         let isView = this.viewVariables.get(variable);
         if (isView === undefined) {

@@ -18,7 +18,7 @@ export function soleDeclarationOf(
   if (declarator?.type !== AST_NODE_TYPES.VariableDeclarator || declarator.init !== value) return undefined;
   if (declarator.id.type !== AST_NODE_TYPES.Identifier) return undefined;
   const declaration = declarator.parent;
-  if ((declaration.kind !== 'const' && declaration.kind !== 'let') || declaration.declarations.length !== 1 || declaration.declare === true) {
+  if ((declaration.kind !== 'const' && declaration.kind !== 'let') || declaration.declarations.length !== 1 || declaration.declare) {
     return undefined;
   }
   const block = declaration.parent;

@@ -53,8 +53,8 @@ export default createRule<[Options], MessageId>({
         },
       },
     ],
+    defaultOptions: [{ exceptionPaths: false, ownershipTransferFunctions: [] }],
   },
-  defaultOptions: [{ exceptionPaths: false, ownershipTransferFunctions: [] }],
   create(context, [options]) {
     const sourceCode = context.sourceCode;
     return subscribeTypedLifetimes(context, options.ownershipTransferFunctions ?? [], (lifetimes) => {

@@ -29,8 +29,8 @@ export default createRule<[], MessageId>({
         '`{{name}}` is used after its view was released {{release}} on some paths through the function (on others it is still held). Release it after its last use on every path.',
     },
     schema: [],
+    defaultOptions: [],
   },
-  defaultOptions: [],
   create(context) {
     return subscribeTypedLifetimes(context, [], (lifetimes) => {
       for (const use of lifetimes.usesAfterRelease) {

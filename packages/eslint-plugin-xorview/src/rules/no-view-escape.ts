@@ -35,8 +35,8 @@ export default createRule<[], MessageId>({
         'This view is {{how}}, but it is released {{release}}: whoever holds it afterwards holds a released view. Hand over ownership instead (do not release it here), or copy the bytes.',
     },
     schema: [],
+    defaultOptions: [],
   },
-  defaultOptions: [],
   create(context) {
     return subscribeTypedLifetimes(context, [], (lifetimes) => {
       for (const escape of lifetimes.escapes) {

@@ -71,8 +71,8 @@ export default createRule<[], MessageId>({
       rewriteWithUsing: 'Declare the view with `using` and remove the manual release.',
     },
     schema: [],
+    defaultOptions: [],
   },
-  defaultOptions: [],
   create(context) {
     const sourceCode = context.sourceCode;
     return subscribeTypedLifetimes(context, [], (lifetimes) => {

@@ -13,13 +13,11 @@ export interface Analysis {
 
 export function analyze(code: string, options: { rules?: number; policy?: OwnershipPolicy } = {}): Analysis {
   const functions: FunctionLifetimes[] = [];
-  let statistics: LifetimeStatistics | undefined;
   const ruleCount = options.rules ?? 1;
-  const rules: Record<string, TSESLint.RuleModule<string, []>> = {};
+  const rules: Record<string, TSESLint.RuleModule<string>> = {};
   for (let index = 0; index < ruleCount; index++) {
     rules[`r${index}`] = {
-      meta: { type: 'problem', messages: {}, schema: [] },
-      defaultOptions: [],
+      meta: { type: 'problem', messages: {}, schema: [], defaultOptions: [] },
       create(context) {
         const listeners = subscribeToLifetimes(context, () => syntacticOracle(context.sourceCode), {
           policy: options.policy ?? noOwnershipTransfer,
@@ -35,14 +33,14 @@ export function analyze(code: string, options: { rules?: number; policy?: Owners
   const messages = linter.verify(code, [
     {
       files: ['**/*.ts'],
-      languageOptions: { parser: parser as never, sourceType: 'module' },
-      plugins: { t: { rules: rules as never } },
+      languageOptions: { parser, sourceType: 'module' },
+      plugins: { t: { rules } as unknown as NonNullable<Linter.Config['plugins']>[string] },
       rules: Object.fromEntries(Object.keys(rules).map((name) => [`t/${name}`, 'error'])),
     },
   ], 'file.ts');
   const fatal = messages.find((message) => message.fatal === true);
   if (fatal !== undefined) throw new Error(`parse/rule failure: ${fatal.message}`);
-  statistics = lifetimeStatistics(linter.getSourceCode() as unknown as TSESLint.SourceCode);
+  const statistics = lifetimeStatistics(linter.getSourceCode() as unknown as TSESLint.SourceCode);
   return { functions, statistics };
 }
 

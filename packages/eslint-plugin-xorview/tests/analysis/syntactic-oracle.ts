@@ -28,7 +28,7 @@ export function syntacticOracle(sourceCode: Readonly<TSESLint.SourceCode>): Life
     isViewVariable(variable) {
       return variable.defs.some((definition) => {
         const name = definition.name as TSESTree.Identifier;
-        return name.typeAnnotation !== undefined && /View/u.test(sourceCode.getText(name.typeAnnotation));
+        return name.typeAnnotation !== undefined && sourceCode.getText(name.typeAnnotation).includes('View');
       });
     },
     isDisposableStack(expression) {

@@ -1,6 +1,6 @@
 /**
- * Test-case builders for the lifetime rules. A case body marks each expected report with `/*!*​/`
- * right before the reported node; the builder turns the marks into line/column assertions on the
+ * Test-case builders for the lifetime rules. A case body marks each expected report with the
+ * comment `mark` (below) right before the reported node; the builder turns the marks into line/column assertions on the
  * full source (prelude included). The marks stay in the code: they are plain comments.
  */
 import type { InvalidTestCase, ValidTestCase } from '@typescript-eslint/rule-tester';
@@ -30,7 +30,7 @@ export interface CaseOptions<Options extends readonly unknown[]> {
   suggestions?: readonly (readonly { messageId: string; body: string }[] | undefined)[];
 }
 
-export function valid<Options extends readonly unknown[]>(
+function valid<Options extends readonly unknown[]>(
   name: string,
   body: string,
   extra: Pick<CaseOptions<Options>, 'options' | 'settings'> = {},
@@ -38,7 +38,7 @@ export function valid<Options extends readonly unknown[]>(
   return { name, code: withPrelude(body), ...(extra.options ? { options: extra.options } : {}), ...(extra.settings ? { settings: extra.settings } : {}) };
 }
 
-export function invalid<MessageIds extends string, Options extends readonly unknown[]>(
+function invalid<MessageIds extends string, Options extends readonly unknown[]>(
   name: string,
   body: string,
   messageIds: readonly MessageIds[],
@@ -67,4 +67,12 @@ export function invalid<MessageIds extends string, Options extends readonly unkn
       };
     }),
   };
+}
+
+/** The two builders, typed for one rule's message ids and options. */
+export function caseBuilders<MessageIds extends string, Options extends readonly unknown[]>(): {
+  valid: (name: string, body: string, extra?: Pick<CaseOptions<Options>, 'options' | 'settings'>) => ValidTestCase<Options>;
+  invalid: (name: string, body: string, messageIds: readonly MessageIds[], extra?: CaseOptions<Options>) => InvalidTestCase<MessageIds, Options>;
+} {
+  return { valid: valid<Options>, invalid: invalid<MessageIds, Options> };
 }

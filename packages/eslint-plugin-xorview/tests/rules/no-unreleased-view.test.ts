@@ -6,9 +6,11 @@
  * `prefer-readonly` writes through destructuring and closures); Roslyn CA2000's false positives
  * (returned or handed-over disposables) are valid cases.
  */
-import rule from '../../src/rules/no-unreleased-view.js';
+import rule, { type MessageId, type Options } from '../../src/rules/no-unreleased-view.js';
 import { ruleTester } from '../rule-tester.js';
-import { invalid, valid } from './lifetime-cases.js';
+import { caseBuilders } from './lifetime-cases.js';
+
+const { invalid, valid } = caseBuilders<MessageId, [Options]>();
 
 type Body = string;
 /** The suggestion of an error reported at the mark in `body` on a `const`/`let` line: `using`. */

@@ -5,9 +5,11 @@
  * through ternaries, `&&`/`||`/`??`, comma and optional chains; `prefer-readonly` writes through
  * destructuring and closures).
  */
-import rule from '../../src/rules/no-use-after-release.js';
+import rule, { type MessageId } from '../../src/rules/no-use-after-release.js';
 import { ruleTester } from '../rule-tester.js';
-import { invalid, valid } from './lifetime-cases.js';
+import { caseBuilders } from './lifetime-cases.js';
+
+const { invalid, valid } = caseBuilders<MessageId, []>();
 
 const definite = 'usedAfterRelease' as const;
 const maybe = 'usedAfterReleaseOnSomePaths' as const;

@@ -5,9 +5,11 @@
  * with `using` and `finally`; `no-floating-promises` promise callbacks, ternaries, `&&`/`||`/`??`;
  * `prefer-readonly` writes through destructuring and closures).
  */
-import rule from '../../src/rules/no-view-escape.js';
+import rule, { type MessageId } from '../../src/rules/no-view-escape.js';
 import { ruleTester } from '../rule-tester.js';
-import { invalid, valid } from './lifetime-cases.js';
+import { caseBuilders } from './lifetime-cases.js';
+
+const { invalid, valid } = caseBuilders<MessageId, []>();
 
 const escapes = 'escapes' as const;
 

@@ -4,9 +4,11 @@
  * rustc's scope-end drops (the release `using` would do at the block's end); the valid cases are
  * the ones where `using` would change behaviour (release before later code, escapes, branches).
  */
-import rule from '../../src/rules/prefer-using.js';
+import rule, { type MessageId } from '../../src/rules/prefer-using.js';
 import { ruleTester } from '../rule-tester.js';
-import { invalid, valid } from './lifetime-cases.js';
+import { caseBuilders } from './lifetime-cases.js';
+
+const { invalid, valid } = caseBuilders<MessageId, []>();
 
 /** An invalid case with one report at the mark and its `using` rewrite. */
 function prefer(name: string, body: string, output: string) {
