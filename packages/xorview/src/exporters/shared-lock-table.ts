@@ -45,7 +45,7 @@
  */
 import { accessModes, coexists, viewsConflict, type AccessMode, type ByteRange } from '../semantics.js';
 import type { AbortSignalLike } from '../runtime/api-types.js';
-import { BufferError } from '../runtime/errors.js';
+import { BufferError, withArticle } from '../runtime/errors.js';
 
 // ---- layout -------------------------------------------------------------------------------------
 
@@ -215,7 +215,7 @@ function throwIfAborted(signal: AbortSignalLike | undefined): void {
 }
 
 function describe(mode: AccessMode, range: ByteRange): string {
-  return `an ${mode} view of bytes [${range.start}, ${range.end})`;
+  return `${withArticle(mode)} view of bytes [${range.start}, ${range.end})`;
 }
 
 // ---- the table ----------------------------------------------------------------------------------

@@ -16,7 +16,7 @@ import type {
 } from './api-types.js';
 import { checkedCount, outOfRange } from './arguments.js';
 import { rangeText } from './borrow-record.js';
-import { BufferError } from './errors.js';
+import { BufferError, withArticle } from './errors.js';
 import { type ExporterAdapter, type Placement, Lease, boundAdapterOf } from './exporter-adapter.js';
 import { bufferKindOf, isDetached, webAssemblyBufferOf } from './intrinsics.js';
 import {
@@ -220,7 +220,7 @@ function prepareThroughView(
   if (viewsConflict(parent.mode, parent, mode, lease)) {
     throw new BufferError(
       'CONFLICT',
-      `xorview: cannot acquire an ${mode} view of bytes ${rangeText(lease)} through an ${parent.mode} view of bytes ${rangeText(parent)}: ` +
+      `xorview: cannot acquire ${withArticle(mode)} view of bytes ${rangeText(lease)} through ${withArticle(parent.mode)} view of bytes ${rangeText(parent)}: ` +
         `the modes conflict. Ask for '${parent.mode}' to get a sub-view, or release the view first.`,
     );
   }

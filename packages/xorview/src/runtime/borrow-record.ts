@@ -10,7 +10,7 @@
 import { type AccessMode, type ByteRange, accessModes, coexists, viewsConflict } from '../semantics.js';
 import type { ExportCounts } from './api-types.js';
 import { Coverage } from './coverage.js';
-import { BufferError } from './errors.js';
+import { BufferError, withArticle } from './errors.js';
 import type { Lease } from './exporter-adapter.js';
 
 /** Called when the last root lease of a record ends (OwnedBuffer detaches released views then). */
@@ -131,10 +131,10 @@ export class BorrowRecord {
     const heldText =
       held === undefined
         ? 'a held view'
-        : `an ${held.mode} view of bytes ${rangeText(held)}${held.site === undefined ? '' : ` (acquired ${held.site})`}`;
+        : `${withArticle(held.mode)} view of bytes ${rangeText(held)}${held.site === undefined ? '' : ` (acquired ${held.site})`}`;
     return new BufferError(
       'CONFLICT',
-      `xorview: cannot acquire an ${mode} view of bytes ${rangeText(request)} of ${this.describe()}: it overlaps ${heldText}. ` +
+      `xorview: cannot acquire ${withArticle(mode)} view of bytes ${rangeText(request)} of ${this.describe()}: it overlaps ${heldText}. ` +
         `Release that view first, or ask for a disjoint range${mode === 'immutable' ? '' : ' or a shared mode'}.`,
     );
   }

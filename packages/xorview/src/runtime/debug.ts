@@ -5,10 +5,12 @@
  * Off by default, so the hot path pays one boolean test. On with `XORVIEW_DEBUG=1` in the
  * environment (read once at import, where `process` exists) or `debug(true)`.
  */
+import type { AccessMode } from '../semantics.js';
+import { withArticle } from './errors.js';
 
 /** A view that was garbage-collected while still held. */
 export interface LeakReport {
-  readonly mode: string;
+  readonly mode: AccessMode;
   readonly byteOffset: number;
   readonly byteLength: number;
   /** The stack where it was acquired. */
@@ -32,7 +34,7 @@ let leaks: FinalizationRegistry<LeakReport> | undefined;
 
 function defaultLeakHandler(report: LeakReport): void {
   const message =
-    `xorview: an ${report.mode} view of ${report.byteLength} bytes at offset ${report.byteOffset} was garbage-collected ` +
+    `xorview: ${withArticle(report.mode)} view of ${report.byteLength} bytes at offset ${report.byteOffset} was garbage-collected ` +
     `without release; its memory stays locked. Release views (or use \`using\`).${report.site === undefined ? '' : `\n${report.site}`}`;
   const processObject = (globalThis as { process?: { emitWarning?: (message: string, type: string) => void } }).process;
   if (typeof processObject?.emitWarning === 'function') processObject.emitWarning(message, 'XorviewLeakWarning');

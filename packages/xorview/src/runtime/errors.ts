@@ -1,3 +1,5 @@
+import type { AccessMode } from '../semantics.js';
+
 /**
  * Why a buffer request failed. Stable across releases: match on `code`, not on the message.
  *
@@ -47,4 +49,9 @@ export class BufferError extends Error {
     super(message, options);
     this.code = code;
   }
+}
+
+/** A mode with its indefinite article, for messages: "an immutable", "an exclusive", "a raw". */
+export function withArticle(mode: AccessMode): string {
+  return mode === 'raw' ? 'a raw' : `an ${mode}`;
 }
