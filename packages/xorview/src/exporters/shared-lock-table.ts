@@ -24,6 +24,13 @@
  * conflicting views are never HELD at once. A request is only ever visible with a ticket taken
  * after it became visible, which is all the argument needs.
  *
+ * The first attempt of every request skips step 2 (the ticket counter is the one shared line
+ * every acquire would write, and it made disjoint workers slow each other down): it is granted
+ * only if its scan meets no conflicting request at all, HELD or not. Of two such attempts at
+ * least one sees the other (both publish before they scan), so at most one wins; a ticketed
+ * scan sees an unticketed one as choosing and waits it out (it is granted or ticketed a few
+ * instructions later). An attempt that meets anyone takes its ticket then and goes on as above.
+ *
  * Fairness (Go's sync.Mutex policy: barging first, then starvation mode): during the first
  * `starvationMs` (1 ms) of a wait, a blocked request parks invisibly (CLAIMED) and re-enters with a
  * fresh ticket after each change, competing with new arrivals, which keeps contended throughput
@@ -357,7 +364,7 @@ export class SharedLockTable {
    * (with the blocked attempt, still published, in `#carried` for `#steps`).
    */
   #tryFast(mode: AccessMode, range: ByteRange, timeout: WaitTimeout): LockToken | undefined {
-    const attempt = this.#begin(mode, range);
+    const attempt = this.#begin(mode, range, false);
     if (attempt === undefined) {
       if (timeout === undefined) throw this.#fullError(mode, range);
       return undefined;
@@ -365,6 +372,8 @@ export class SharedLockTable {
     if (this.#scan(attempt) === Blocked.No && this.#move(attempt, HELD)) {
       return { index: attempt.index, word: attempt.word };
     }
+    // Contention seen: from here on the request competes in ticket order.
+    if ((attempt.word & STATE_MASK) === PENDING) this.#takeTicket(attempt);
     this.#carried = attempt;
     return undefined;
   }
@@ -387,8 +396,8 @@ export class SharedLockTable {
     try {
       for (let checks = 0; ; checks++) {
         const seen = Atomics.load(words, H_VERSION);
-        if (attempt === undefined) attempt = this.#begin(mode, range);
-        else if ((attempt.word & STATE_MASK) === CLAIMED && !this.#publish(attempt)) attempt = undefined;
+        if (attempt === undefined) attempt = this.#begin(mode, range, true);
+        else if ((attempt.word & STATE_MASK) === CLAIMED && !this.#publish(attempt, true)) attempt = undefined;
         let blocked: Blocked;
         if (attempt === undefined) {
           if (!waits) throw this.#fullError(mode, range);
@@ -539,8 +548,11 @@ export class SharedLockTable {
 
   // ---- the protocol ------------------------------------------------------------------------------
 
-  /** Steps 1–2: claim, write, publish as choosing, take a ticket. Undefined when full. */
-  #begin(mode: AccessMode, range: ByteRange): Attempt | undefined {
+  /**
+   * Steps 1–2: claim, write, publish as choosing, take a ticket unless `ticketed` is false (the
+   * fast path, which takes one only once it sees contention). Undefined when full.
+   */
+  #begin(mode: AccessMode, range: ByteRange, ticketed: boolean): Attempt | undefined {
     const words = this.#words;
     const capacity = this.#capacity;
     // Start at the slot this requester used last: it is usually free again, and its cache line is
@@ -562,17 +574,18 @@ export class SharedLockTable {
       this.#raiseHighWater(index + 1);
       const attempt: Attempt = { index, base, word: claimed, mode, range, ticket: 0 };
       this.#lastIndex = index;
-      if (this.#publish(attempt)) return attempt;
+      if (this.#publish(attempt, ticketed)) return attempt;
       // Freed while invisible (a reclaim misread a stale thread id): claim another.
     }
     return undefined;
   }
 
-  /** Make a CLAIMED attempt visible as choosing (ticket 0), then give it a fresh ticket. */
-  #publish(attempt: Attempt): boolean {
+  /** Make a CLAIMED attempt visible as choosing (ticket 0), then give it a fresh ticket if `ticketed`. */
+  #publish(attempt: Attempt, ticketed: boolean): boolean {
     this.#words[attempt.base + S_TICKET] = 0;
+    attempt.ticket = 0;
     if (!this.#move(attempt, PENDING)) return false;
-    this.#takeTicket(attempt);
+    if (ticketed) this.#takeTicket(attempt);
     return true;
   }
 
@@ -593,7 +606,10 @@ export class SharedLockTable {
     }
   }
 
-  /** Step 3: what, if anything, blocks `attempt`. */
+  /**
+   * Step 3: what, if anything, blocks `attempt`. An unticketed attempt (the fast path) is blocked
+   * by every visible conflicting request, so it is granted only when it meets no one.
+   */
   #scan(attempt: Attempt): Blocked {
     const words = this.#words;
     const scratch = this.#scratch;
@@ -606,40 +622,52 @@ export class SharedLockTable {
       const base = HEADER_WORDS + index * SLOT_WORDS;
       const before = Atomics.load(words, base + S_WORD);
       if ((before & STATE_MASK) < PENDING) continue;
-      let ticket = Atomics.load(words, base + S_TICKET);
-      for (let spin = 0; ticket === 0 && spin < 256; spin++) {
-        ticket = Atomics.load(words, base + S_TICKET); // choosing: a few instructions from a ticket
-      }
-      if (ticket === 0) {
-        // Still choosing (its thread is descheduled, or died there): its request is unknown yet.
-        if (Atomics.load(words, base + S_WORD) === before && blocked === Blocked.No) blocked = Blocked.ByInFlight;
-        continue;
-      }
       const otherMode = modeAt(Atomics.load(words, base + S_MODE));
       if (coexists[otherMode][attempt.mode]) continue;
       scratch.start = Atomics.load(words, base + S_START) >>> 0;
       scratch.end = Atomics.load(words, base + S_END) >>> 0;
       const holderId = Atomics.load(words, base + S_HOLDER);
       const threadId = Atomics.load(words, base + S_THREAD);
-      const after = Atomics.load(words, base + S_WORD);
+      let after = Atomics.load(words, base + S_WORD);
       // Another occupancy (or freed) since `before`: its fields may be mixed, and a new occupant
-      // published after our ticket, so it will see us and yield. Skip it.
+      // published after us, so it will see us and yield. Skip it.
       if ((after & GENERATION_MASK) !== (before & GENERATION_MASK) || (after & STATE_MASK) < PENDING) continue;
       if (!viewsConflict(otherMode, scratch, attempt.mode, attempt.range)) continue;
-      if ((after & STATE_MASK) === HELD) {
-        if (blocked !== Blocked.ByHeld) {
-          this.#blockerBase = base + S_WORD;
-          this.#blockerWord = after;
+      if ((after & STATE_MASK) !== HELD) {
+        // Undecided (fast path, or a fresh request still choosing): a few instructions from being
+        // granted or ticketed. An unticketed attempt gives way to it, a ticketed one waits it out.
+        if (attempt.ticket === 0) return Blocked.ByInFlight;
+        let ticket = Atomics.load(words, base + S_TICKET);
+        for (let spin = 0; ticket === 0 && spin < 256 && Atomics.load(words, base + S_WORD) === after; spin++) {
+          ticket = Atomics.load(words, base + S_TICKET);
         }
-        blocked = Blocked.ByHeld;
-        if (this.#isMine(holderId, threadId)) this.#blockedBySelf = true;
-        continue;
+        if (ticket === 0) {
+          const now = Atomics.load(words, base + S_WORD);
+          if (now === after) {
+            // Still undecided (its thread is descheduled, or died there).
+            if (blocked === Blocked.No) blocked = Blocked.ByInFlight;
+            continue;
+          }
+          // Granted without a ticket (the fast path): a held view. Anything else (parked, freed,
+          // ticketed and withdrawn) took its ticket after ours, so it yields to us.
+          if ((now & GENERATION_MASK) !== (after & GENERATION_MASK) || (now & STATE_MASK) !== HELD) continue;
+          after = now;
+        } else {
+          if (!ticketPrecedes(ticket, attempt.ticket)) continue; // younger: it yields to us
+          if (this.#holdsViewBlocking(otherMode, scratch)) continue; // it waits on us: never wait on it
+          const waiting = (after & STATE_MASK) === WAITING;
+          if (waiting && blocked !== Blocked.ByHeld) blocked = Blocked.ByQueued;
+          else if (!waiting && blocked === Blocked.No) blocked = Blocked.ByInFlight;
+          continue;
+        }
       }
-      if (!ticketPrecedes(ticket, attempt.ticket)) continue; // younger: it yields to us
-      if (this.#holdsViewBlocking(otherMode, scratch)) continue; // it waits on us: never wait on it
-      const waiting = (after & STATE_MASK) === WAITING;
-      if (waiting && blocked !== Blocked.ByHeld) blocked = Blocked.ByQueued;
-      else if (!waiting && blocked === Blocked.No) blocked = Blocked.ByInFlight;
+      // A held view in the way.
+      if (blocked !== Blocked.ByHeld) {
+        this.#blockerBase = base + S_WORD;
+        this.#blockerWord = after;
+      }
+      blocked = Blocked.ByHeld;
+      if (this.#isMine(holderId, threadId)) this.#blockedBySelf = true;
     }
     return blocked;
   }
