@@ -6,10 +6,10 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import xorview from 'eslint-plugin-xorview';
 import { describe, expect, it } from 'vitest';
-import { docsDirectory, repoRoot } from './markdown.js';
+import { docsDirectory, repoRoot, userDocs } from './markdown.js';
 
 const pluginDirectory = join(repoRoot, 'packages/eslint-plugin-xorview');
 const ruleNames = Object.keys(xorview.rules);
@@ -40,4 +40,15 @@ describe('rules reference', () => {
       expect(existsSync(join(docsDirectory, link))).toBe(true);
     }
   });
+});
+
+describe('rules the docs name', () => {
+  // Any `no-…`/`prefer-…` name in backticks in a user doc must be a rule the plugin has: the docs
+  // describe what exists, not what is planned.
+  for (const doc of userDocs()) {
+    it(`${relative(repoRoot, doc)} names only rules the plugin has`, () => {
+      const named = [...readFileSync(doc, 'utf8').matchAll(/`(?:xorview\/)?((?:no|prefer)-[a-z-]+)`/gu)].map((match) => match[1]);
+      expect(named.filter((name) => name !== undefined && !ruleNames.includes(name))).toEqual([]);
+    });
+  }
 });
