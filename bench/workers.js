@@ -12,11 +12,19 @@ const RECORD_WORDS = 64; // the "record update" variant writes a 256-byte record
 /** Operations per worker per contended run: the same count for both sides. */
 const CONTENDED_OPS = 100_000;
 /**
- * Uncontended operations each worker runs on a lock of its own before the start gate, so both
- * sides are measured optimized: without it the xorview side (far more code to compile) spends
- * most of a short run in the interpreter and baseline tiers, and the comparison measures the JIT.
+ * Operations each worker runs before the measured ones: first on a lock of its own, then contended
+ * on the measured lock, so both sides are measured optimized for the paths they take. Without it
+ * the xorview side (far more code) spends a short run in the interpreter and baseline tiers, and
+ * its contended paths (new type feedback) deoptimize and recompile on V8's background threads,
+ * whose CPU time the measurement counts: the comparison would measure the JIT.
  */
 const WARM_UP_OPS = 30_000;
+
+// Start gate words (an Int32Array over gateMemory): the main thread releases each phase at once.
+const GATE_WARM = 0;
+const GATE_READY = 1;
+const GATE_WARMED = 2;
+const GATE_MEASURE = 3;
 
 /** The baseline: the cheapest correct cross-thread mutex, a compare-exchange spin lock. */
 function spinLocked(lock, words, recordWords) {
@@ -53,8 +61,11 @@ if (!isMainThread) {
   for (let i = 0; i < WARM_UP_OPS; i++) warmUp();
   const update = lockedUpdates(kind, recordWords, lockMemory, handle);
   const gate = new Int32Array(gateMemory);
-  Atomics.add(gate, 1, 1);
-  Atomics.wait(gate, 0, 0); // every worker starts at the same moment
+  Atomics.add(gate, GATE_READY, 1);
+  Atomics.wait(gate, GATE_WARM, 0); // every worker starts each phase at the same moment
+  for (let i = 0; i < WARM_UP_OPS; i++) update();
+  Atomics.add(gate, GATE_WARMED, 1);
+  Atomics.wait(gate, GATE_MEASURE, 0);
   const started = performance.now();
   for (let i = 0; i < iterations; i++) update();
   parentPort.postMessage(performance.now() - started);
@@ -78,7 +89,7 @@ if (!isMainThread) {
    * more of their time slices).
    */
   async function contended(kind, iterations, recordWords) {
-    const gateMemory = new SharedArrayBuffer(8);
+    const gateMemory = new SharedArrayBuffer(16);
     const lockMemory = new SharedArrayBuffer(64 + recordWords * 4);
     const buffer = new SharedOwnedBuffer(recordWords * 4);
     const workers = Array.from(
@@ -96,15 +107,24 @@ if (!isMainThread) {
         }),
     );
     const gate = new Int32Array(gateMemory);
-    while (Atomics.load(gate, 1) < WORKERS) await new Promise((resolve) => setTimeout(resolve, 5));
-    await new Promise((resolve) => setTimeout(resolve, 20)); // let the last one reach Atomics.wait
+    const everyoneAt = async (word) => {
+      while (Atomics.load(gate, word) < WORKERS) await new Promise((resolve) => setTimeout(resolve, 1));
+      await new Promise((resolve) => setTimeout(resolve, 20)); // let the last one reach Atomics.wait
+    };
+    const open = (word) => {
+      Atomics.store(gate, word, 1);
+      Atomics.notify(gate, word);
+    };
+    await everyoneAt(GATE_READY);
+    open(GATE_WARM);
+    await everyoneAt(GATE_WARMED);
     const cpuStart = process.cpuUsage();
-    Atomics.store(gate, 0, 1);
-    Atomics.notify(gate, 0);
+    open(GATE_MEASURE);
     const wall = Math.max(...(await Promise.all(elapsed)));
     const { user, system } = process.cpuUsage(cpuStart);
     const total = kind === 'spin' ? new Int32Array(lockMemory, 64, 1)[0] : new Int32Array(buffer.handle.memory, 0, 1)[0];
-    if (total !== WORKERS * iterations) throw new Error(`${kind}: ${WORKERS * iterations - total} increments lost`);
+    const expected = WORKERS * (WARM_UP_OPS + iterations);
+    if (total !== expected) throw new Error(`${kind}: ${expected - total} increments lost`);
     const operations = WORKERS * iterations;
     return { cpu: ((user + system) * 1000) / operations, wall: (wall * 1e6) / operations };
   }
