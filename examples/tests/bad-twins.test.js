@@ -37,7 +37,7 @@ const twins = [
     runtime: {
       code: 'CONFLICT',
       message: new RegExp(
-        String.raw`^xorview: cannot acquire an? raw view of bytes \[0, 8192\) of ArrayBuffer\(8192\): it overlaps an immutable view of bytes ${anyRange}\. Release that view first, or ask for a disjoint range or a shared mode\.$`,
+        String.raw`^xorview: cannot acquire a raw view of bytes \[0, 8192\) of ArrayBuffer\(8192\): it overlaps an immutable view of bytes ${anyRange}\. Release that view first, or ask for a disjoint range or a shared mode\.$`,
         'u',
       ),
       line: 11,
