@@ -24,14 +24,10 @@ const writingFunctions: Readonly<Record<string, ReadonlySet<string>>> = {
   Atomics: new Set(['store', 'add', 'sub', 'and', 'or', 'xor', 'exchange', 'compareExchange']),
 };
 
-function propertyName(member: TSESTree.MemberExpression): string | undefined {
-  if (!member.computed) return member.property.type === AST_NODE_TYPES.Identifier ? member.property.name : undefined;
-  return member.property.type === AST_NODE_TYPES.Literal && typeof member.property.value === 'string' ? member.property.value : undefined;
-}
-
 /** The name a member expression reads (`a.b`, `a['b']`), if static. */
 export function memberName(member: TSESTree.MemberExpression): string | undefined {
-  return propertyName(member);
+  if (!member.computed) return member.property.type === AST_NODE_TYPES.Identifier ? member.property.name : undefined;
+  return member.property.type === AST_NODE_TYPES.Literal && typeof member.property.value === 'string' ? member.property.value : undefined;
 }
 
 /**
@@ -43,7 +39,7 @@ export function memberName(member: TSESTree.MemberExpression): string | undefine
 export function writtenArgumentIndex(call: TSESTree.CallExpression | TSESTree.NewExpression): number | undefined {
   if (call.type !== AST_NODE_TYPES.CallExpression || call.callee.type !== AST_NODE_TYPES.MemberExpression) return undefined;
   const callee = call.callee;
-  const method = propertyName(callee);
+  const method = memberName(callee);
   if (method === undefined) return undefined;
   if (callee.object.type === AST_NODE_TYPES.Identifier) {
     const namespace = writingFunctions[callee.object.name];
@@ -60,7 +56,7 @@ export function writtenArgumentIndex(call: TSESTree.CallExpression | TSESTree.Ne
 }
 
 function isMutatorMember(member: TSESTree.MemberExpression): boolean {
-  const name = propertyName(member);
+  const name = memberName(member);
   return name !== undefined && isMutatorName(name);
 }
 

@@ -164,7 +164,7 @@ export default createRule<Options, MessageIds>({
         if (variable?.defs.some((definition) => isDeclaredAny(definition.name)) !== true) return;
         if (isImmutable(assignment.right)) followVariable(variable, 'any');
       },
-      'MemberExpression[property.name="buffer"]'(member: TSESTree.MemberExpression) {
+      'MemberExpression[property.name="buffer"], MemberExpression[computed=true][property.value="buffer"]'(member: TSESTree.MemberExpression) {
         if (member.computed && member.property.type !== AST_NODE_TYPES.Literal) return;
         const mode = viewModeOfType(checker, services.getTypeAtLocation(withoutNonNull(member.object)));
         if (mode === 'immutable' || mode === 'exclusive') checkBufferUse(member, mode);

@@ -177,6 +177,7 @@ port1.postMessage(null, [view.buffer]);`, 'bufferTransferred', 3, 26),
     invalid(`const size = view.buffer.byteLength;`, 'bufferEscapes', 1, 14),
     invalid(`export const memory = view.buffer;`, 'bufferEscapes', 1, 23),
     invalid(`const { buffer } = view;`, 'bufferEscapes', 1, 9),
+    invalid(`const memory = view['buffer'];`, 'bufferEscapes', 1, 16),
     invalid(`declare const exclusive: ExclusiveView;
 export const memory = exclusive.buffer;`, 'bufferEscapes', 2, 23),
     invalid(`declare const exclusive: ExclusiveView;
