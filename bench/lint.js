@@ -5,6 +5,7 @@
 // several times; the medians are compared.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { formatNumber, median, ratioRow, writeResults } from './lib/report.js';
@@ -125,9 +126,22 @@ export default [
   return path;
 }
 
+/**
+ * Preloaded into each ESLint process: reports its CPU time (user + system) on exit. On a shared,
+ * loaded machine CPU time is far steadier than wall time, so both are reported.
+ */
+function writeCpuReporter() {
+  const path = join(workDirectory, 'cpu-usage.mjs');
+  writeFileSync(
+    path,
+    "process.on('exit', () => { const usage = process.cpuUsage(); process.stderr.write(`\\n__CPU_MS__ ${(usage.user + usage.system) / 1000}\\n`); });\n",
+  );
+  return pathToFileURL(path).href;
+}
+
 function runEslint(configFile, env = {}) {
   const started = performance.now();
-  const child = spawnSync(process.execPath, [eslintBin, '--config', configFile, '--no-warn-ignored', 'src'], {
+  const child = spawnSync(process.execPath, ['--import', cpuReporter, eslintBin, '--config', configFile, '--no-warn-ignored', 'src'], {
     cwd: workDirectory,
     encoding: 'utf8',
     env: { ...process.env, ...env },
@@ -138,7 +152,9 @@ function runEslint(configFile, env = {}) {
   if (child.status !== 0 && child.status !== 1) {
     throw new Error(`eslint --config ${configFile} exited ${child.status}:\n${child.stderr}\n${child.stdout.slice(-2000)}`);
   }
-  return { milliseconds, stdout: child.stdout };
+  const cpu = /__CPU_MS__ ([\d.]+)/u.exec(child.stderr);
+  if (cpu === null) throw new Error(`no CPU time reported by eslint --config ${configFile}:\n${child.stderr}`);
+  return { milliseconds, cpuMilliseconds: Number(cpu[1]), stdout: child.stdout };
 }
 
 /** Rows of ESLint's TIMING table: "rule | time (ms) | relative". */
@@ -152,26 +168,34 @@ function parseTiming(stdout) {
 }
 
 const lines = generateCorpus();
+const cpuReporter = writeCpuReporter();
 const baselineConfig = writeConfig('baseline', '{}');
 const recommendedConfig = writeConfig('recommended', 'xorview.configs.recommended.rules');
-// Context, not a target: what one well-known typed rule alone costs over the same baseline (any
-// typed rule makes the checker type-check the corpus, which the typed parse alone never does).
+// Context, not a target: what one well-known typed rule alone costs over the same baseline.
 const floatingPromisesConfig = writeConfig('floating-promises', `{ '@typescript-eslint/no-floating-promises': 'error' }`);
 const timingConfig = writeConfig(
   'timing',
   `{ ...xorview.configs.recommended.rules, '@typescript-eslint/no-floating-promises': 'error' }`,
 );
 
+const loadAtStart = loadavg();
 console.error(`corpus: ${files} files, ${lines} lines in ${workDirectory}; ${runs} runs per configuration`);
 runEslint(baselineConfig); // warm the file system cache and Node's compile cache
-const baselineTimes = [];
-const recommendedTimes = [];
-const floatingPromisesTimes = [];
+const baselineRuns = [];
+const recommendedRuns = [];
+const floatingPromisesRuns = [];
 for (let run = 0; run < runs; run++) {
-  baselineTimes.push(runEslint(baselineConfig).milliseconds);
-  recommendedTimes.push(runEslint(recommendedConfig).milliseconds);
-  floatingPromisesTimes.push(runEslint(floatingPromisesConfig).milliseconds);
+  baselineRuns.push(runEslint(baselineConfig));
+  recommendedRuns.push(runEslint(recommendedConfig));
+  floatingPromisesRuns.push(runEslint(floatingPromisesConfig));
 }
+const wall = (measurements) => measurements.map((measurement) => measurement.milliseconds);
+const cpu = (measurements) => measurements.map((measurement) => measurement.cpuMilliseconds);
+const baselineTimes = wall(baselineRuns);
+const recommendedTimes = wall(recommendedRuns);
+const floatingPromisesTimes = wall(floatingPromisesRuns);
+const baselineCpu = median(cpu(baselineRuns));
+const recommendedCpu = median(cpu(recommendedRuns));
 const timing = parseTiming(runEslint(timingConfig, { TIMING: 'all' }).stdout);
 
 const baseline = median(baselineTimes);
@@ -187,6 +211,12 @@ const rows = [
     measured: { label: 'typed parse + xorview recommended', value: Math.round(measured), unit: 'ms' },
     atMost: 1.25,
   }),
+  ratioRow({
+    target: `Lint: recommended adds ≤ 25% to typescript-eslint's typed parse alone, in CPU time (${lines}-line corpus)`,
+    baseline: { label: 'typed parse, no rules (CPU)', value: Math.round(baselineCpu), unit: 'ms' },
+    measured: { label: 'typed parse + xorview recommended (CPU)', value: Math.round(recommendedCpu), unit: 'ms' },
+    atMost: 1.25,
+  }),
   ...xorviewRules.map((rule) =>
     ratioRow({
       target: `Lint: ${rule} no slower than @typescript-eslint/no-floating-promises`,
@@ -198,11 +228,13 @@ const rows = [
 ];
 
 console.log(`Lint benchmark: ${files} files, ${lines} lines using views; median of ${runs} runs, each a fresh ESLint process\n`);
-console.log(`${'configuration'.padEnd(44)} ${'wall ms'.padStart(9)}`);
-console.log(`${'typed parse alone (no rules)'.padEnd(44)} ${formatNumber(baseline).padStart(9)}`);
-console.log(`${'typed parse + xorview recommended'.padEnd(44)} ${formatNumber(measured).padStart(9)}`);
-console.log(`${'typed parse + no-floating-promises only'.padEnd(44)} ${formatNumber(floatingPromisesAlone).padStart(9)}  (context)`);
-console.log(`ratio recommended/parse ${formatNumber(measured / baseline)} (target ≤ 1.25); no-floating-promises alone/parse ${formatNumber(floatingPromisesAlone / baseline)}\n`);
+const floatingPromisesCpu = median(cpu(floatingPromisesRuns));
+console.log(`${'configuration'.padEnd(44)} ${'wall ms'.padStart(9)} ${'CPU ms'.padStart(9)}`);
+console.log(`${'typed parse alone (no rules)'.padEnd(44)} ${formatNumber(baseline).padStart(9)} ${formatNumber(baselineCpu).padStart(9)}`);
+console.log(`${'typed parse + xorview recommended'.padEnd(44)} ${formatNumber(measured).padStart(9)} ${formatNumber(recommendedCpu).padStart(9)}`);
+console.log(`${'typed parse + no-floating-promises only'.padEnd(44)} ${formatNumber(floatingPromisesAlone).padStart(9)} ${formatNumber(floatingPromisesCpu).padStart(9)}  (context)`);
+console.log(`ratio recommended/parse: wall ${formatNumber(measured / baseline)}, CPU ${formatNumber(recommendedCpu / baselineCpu)} (target ≤ 1.25); no-floating-promises alone/parse: wall ${formatNumber(floatingPromisesAlone / baseline)}, CPU ${formatNumber(floatingPromisesCpu / baselineCpu)}`);
+console.log(`load average at the start: ${loadAtStart.map((load) => load.toFixed(1)).join(' ')} on ${cpus().length} CPUs\n`);
 console.log(`${'rule (TIMING=all)'.padEnd(44)} ${'ms'.padStart(9)} ${'vs no-floating-promises'.padStart(24)}`);
 for (const rule of ['@typescript-eslint/no-floating-promises', ...xorviewRules]) {
   const time = timing.get(rule) ?? 0;
@@ -213,5 +245,6 @@ console.log(`\ntargets met: ${rows.filter((row) => row.pass).length}/${rows.leng
 writeResults('lint', rows, [
   `Corpus: ${files} generated files, ${lines} lines using views; ESLint ${spawnSync(process.execPath, [eslintBin, '--version'], { encoding: 'utf8' }).stdout.trim()}, typescript-eslint parser with projectService.`,
   `Wall times are medians of ${runs} fresh ESLint processes per configuration (raw: baseline ${baselineTimes.map((time) => Math.round(time)).join('/')} ms, recommended ${recommendedTimes.map((time) => Math.round(time)).join('/')} ms). Per-rule times from one TIMING=all run with no-floating-promises enabled next to the recommended rules.`,
-  `Context: the typed parse plus @typescript-eslint/no-floating-promises alone took ${Math.round(floatingPromisesAlone)} ms (${formatNumber(floatingPromisesAlone / baseline)}× the parse): the first typed rule makes the checker type-check the corpus, which the typed parse alone never does.`,
+  `Load average at the start: ${loadAtStart.map((load) => load.toFixed(1)).join(' ')} on ${cpus().length} CPUs; CPU time (user + system of each ESLint process) is the steadier figure on a loaded machine.`,
+  `Context: the typed parse plus @typescript-eslint/no-floating-promises alone took ${Math.round(floatingPromisesAlone)} ms (${formatNumber(floatingPromisesAlone / baseline)}× the parse; raw ${floatingPromisesTimes.map((time) => Math.round(time)).join('/')} ms).`,
 ]);
