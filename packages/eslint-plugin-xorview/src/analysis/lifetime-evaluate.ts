@@ -4,7 +4,7 @@
  * a fact holds at a point if it holds on some path reaching it.
  */
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import type { CallFacts, ClosureFacts, LifetimeEvent, Variable } from './lifetime-events.js';
+import { releasedIdentifier, type CallFacts, type ClosureFacts, type LifetimeEvent, type Variable } from './lifetime-events.js';
 import type { LifetimeOracle, OwnershipPolicy } from './lifetime-oracle.js';
 import {
   FlowState,
@@ -131,10 +131,29 @@ class Evaluation {
   private readonly releasePoints = new Map<TSESTree.Node, ReleasePoint>();
   private readonly escapePoints = new Map<TSESTree.Node, Map<EscapeKind, EscapePoint>>();
 
+  /**
+   * Variables released by name in this function (`release(x)`, `x[Symbol.dispose]()`, a closure
+   * created here releasing `x`): the only ones a view from outside can be released through, so
+   * the only ones worth asking the type checker about.
+   */
+  private readonly releasedByName = new Set<Variable>();
+
   constructor(
     private readonly recorded: RecordedCodePath,
     private readonly inputs: EvaluationInputs,
-  ) {}
+  ) {
+    for (const events of recorded.events.values()) {
+      for (const event of events) {
+        if (event.type === 'closure') {
+          for (const variable of inputs.closures.get(event.node)?.releases ?? []) this.releasedByName.add(variable);
+          continue;
+        }
+        const released = releasedIdentifier(event);
+        const variable = released === undefined ? undefined : inputs.variableOf(released);
+        if (variable !== undefined) this.releasedByName.add(variable);
+      }
+    }
+  }
 
   run(): FunctionLifetimes {
     const { codePath } = this.recorded;
@@ -844,11 +863,15 @@ class Evaluation {
     return new Set<Site>([literal]);
   }
 
-  /** What a variable refers to; a view that came from outside is materialised on first sight. */
+  /**
+   * What a variable refers to. A view that came from outside (a parameter, a captured or module
+   * variable, the result of an untracked expression) is materialised on first sight, if this
+   * function releases it by name: otherwise nothing here can end it, and it needs no tracking.
+   */
   private variableValues(state: FlowState, variable: Variable): ReadonlySet<Site> {
     const bound = state.bindings.get(variable);
     if (bound !== undefined) return bound;
-    if (!this.inputs.isViewVariable(variable)) return noSites();
+    if (!this.releasedByName.has(variable) || !this.inputs.isViewVariable(variable)) return noSites();
     if (!this.sites.has(variable)) {
       this.sites.set(variable, { kind: 'view', owned: false, acquire: undefined, parents: new Set(), children: new Set() });
     }

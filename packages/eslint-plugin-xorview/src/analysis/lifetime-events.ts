@@ -3,7 +3,7 @@
  * per code path segment. Each says what happened to references, nothing about views yet: which
  * values are views is decided when the segments are evaluated.
  */
-import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import type { LentView, LifetimeFunction } from './lifetime-oracle.js';
 import type { FunctionLike, StackMethod } from './lifetime-syntax.js';
 
@@ -66,4 +66,11 @@ export interface ClosureFacts {
   readonly captures: ReadonlyMap<Variable, TSESTree.Identifier>;
   /** Captured variables it releases (`release(x)`, `x[Symbol.dispose]()`) on some path. */
   readonly releases: ReadonlySet<Variable>;
+}
+
+/** The variable name a call event releases directly: `x` in `release(x)` or `x[Symbol.dispose]()`. */
+export function releasedIdentifier(event: LifetimeEvent): TSESTree.Identifier | undefined {
+  if (event.type !== 'call' || event.node.type !== AST_NODE_TYPES.CallExpression) return undefined;
+  const released = event.facts.lifetimeFunction === 'release' ? event.node.arguments[0] : event.facts.disposes;
+  return released?.type === AST_NODE_TYPES.Identifier ? released : undefined;
 }

@@ -68,24 +68,62 @@ function matchesConfiguredName(call: TSESTree.CallExpression | TSESTree.NewExpre
   return lastDot >= 0 && names.has(text.slice(lastDot + 1));
 }
 
-/** Whether the declaration of the called signature tags parameter `index` `@xorview-takes-ownership`. */
+/** The function-like declarations a callee may run: functions, methods, a class's constructors. */
+function calleeDeclarations(checker: ts.TypeChecker, callee: ts.Node): ts.SignatureDeclaration[] {
+  const name = ts.isPropertyAccessExpression(callee) ? callee.name : callee;
+  let symbol = checker.getSymbolAtLocation(name);
+  if (symbol !== undefined && (symbol.flags & ts.SymbolFlags.Alias) !== 0) symbol = checker.getAliasedSymbol(symbol);
+  const declarations: ts.SignatureDeclaration[] = [];
+  for (const declaration of symbol?.declarations ?? []) {
+    if (ts.isClassLike(declaration)) {
+      for (const member of declaration.members) if (ts.isConstructorDeclaration(member)) declarations.push(member);
+    } else if (ts.isFunctionLike(declaration)) {
+      declarations.push(declaration);
+    } else if (ts.isVariableDeclaration(declaration) && declaration.initializer !== undefined && ts.isFunctionLike(declaration.initializer)) {
+      declarations.push(declaration.initializer);
+    }
+  }
+  return declarations;
+}
+
+/** The indexes of the parameters a declaration tags `@xorview-takes-ownership <name>` (a rest parameter: from its index on). */
+function owningParameters(declaration: ts.SignatureDeclaration): { indexes: ReadonlySet<number>; restFrom: number | undefined } {
+  const named = new Set<string>();
+  for (const tag of ts.getJSDocTags(declaration)) {
+    if (tag.tagName.text !== takesOwnershipTag) continue;
+    const first = ts.getTextOfJSDocComment(tag.comment)?.trim().split(/\s+/u)[0];
+    if (first !== undefined && first !== '') named.add(first);
+  }
+  const indexes = new Set<number>();
+  let restFrom: number | undefined;
+  declaration.parameters.forEach((parameter, index) => {
+    if (!ts.isIdentifier(parameter.name) || !named.has(parameter.name.text)) return;
+    if (parameter.dotDotDotToken === undefined) indexes.add(index);
+    else restFrom = index;
+  });
+  return { indexes, restFrom };
+}
+
+/**
+ * Whether a declaration of the callee tags parameter `index` `@xorview-takes-ownership`. Reads
+ * the callee's declarations (every overload) rather than resolving the call's signature: a
+ * symbol lookup, cached per declaration, is cheap enough to ask for every call given a view.
+ */
 function taggedAsTakingOwnership(
   services: ParserServicesWithTypeInformation,
+  owningByDeclaration: WeakMap<ts.SignatureDeclaration, ReturnType<typeof owningParameters>>,
   call: TSESTree.CallExpression | TSESTree.NewExpression,
   index: number,
 ): boolean {
   const checker = services.program.getTypeChecker();
-  const tsCall = services.esTreeNodeToTSNodeMap.get(call);
-  const declaration = checker.getResolvedSignature(tsCall)?.getDeclaration();
-  if (declaration === undefined || !('parameters' in declaration)) return false;
-  const parameters = declaration.parameters;
-  const parameter = parameters[Math.min(index, parameters.length - 1)];
-  if (parameter === undefined || (index >= parameters.length && parameter.dotDotDotToken === undefined)) return false;
-  const parameterName = ts.isIdentifier(parameter.name) ? parameter.name.text : undefined;
-  return ts.getJSDocTags(declaration).some((tag) => {
-    if (tag.tagName.text !== takesOwnershipTag) return false;
-    const named = ts.getTextOfJSDocComment(tag.comment)?.trim().split(/\s+/u)[0];
-    return named !== undefined && named === parameterName;
+  const callee = services.esTreeNodeToTSNodeMap.get(call.callee);
+  return calleeDeclarations(checker, callee).some((declaration) => {
+    let owning = owningByDeclaration.get(declaration);
+    if (owning === undefined) {
+      owning = owningParameters(declaration);
+      owningByDeclaration.set(declaration, owning);
+    }
+    return owning.indexes.has(index) || (owning.restFrom !== undefined && index >= owning.restFrom);
   });
 }
 
@@ -104,6 +142,7 @@ export function ownershipPolicy(
 ): OwnershipPolicy {
   const names = new Set(configuredNames);
   const cache = new Map<TSESTree.Node, Map<number, boolean>>();
+  const owningByDeclaration = new WeakMap<ts.SignatureDeclaration, ReturnType<typeof owningParameters>>();
   return {
     key: [...names].sort().join('\n'),
     takesOwnership(call, index) {
@@ -114,7 +153,7 @@ export function ownershipPolicy(
       }
       let takes = perIndex.get(index);
       if (takes === undefined) {
-        takes = matchesConfiguredName(call, names) || taggedAsTakingOwnership(services, call, index);
+        takes = matchesConfiguredName(call, names) || taggedAsTakingOwnership(services, owningByDeclaration, call, index);
         perIndex.set(index, takes);
       }
       return takes;

@@ -17,7 +17,7 @@
  */
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { evaluateCodePath, type FunctionLifetimes, type RecordedCodePath } from './lifetime-evaluate.js';
-import type { CallFacts, ClosureFacts, LifetimeEvent, Variable } from './lifetime-events.js';
+import { releasedIdentifier, type CallFacts, type ClosureFacts, type LifetimeEvent, type Variable } from './lifetime-events.js';
 import type { LifetimeOracle, OwnershipPolicy } from './lifetime-oracle.js';
 import {
   defersCallbacks,
@@ -420,10 +420,8 @@ class LifetimeSession {
           for (const variable of this.closures.get(event.node)?.releases ?? []) if (captures.has(variable)) releases.add(variable);
           continue;
         }
-        if (event.type !== 'call' || event.node.type !== AST_NODE_TYPES.CallExpression) continue;
-        const released =
-          event.facts.lifetimeFunction === 'release' ? event.node.arguments[0] : event.facts.disposes;
-        if (released?.type !== AST_NODE_TYPES.Identifier) continue;
+        const released = releasedIdentifier(event);
+        if (released === undefined) continue;
         const variable = this.variableOf(released);
         if (variable !== undefined && captures.has(variable)) releases.add(variable);
       }

@@ -113,6 +113,28 @@ ruleTester.run('no-unreleased-view', rule, {
         adopt(view);
       }
     `),
+    valid('handed to a method tagged @xorview-takes-ownership', `
+      class Writer {
+        /** @xorview-takes-ownership view the writer releases it once written */
+        submit(view: ExclusiveView<Uint8Array<ArrayBuffer>>): void {
+          queueMicrotask(() => release(view));
+        }
+      }
+      function f(buf: ArrayBuffer, writer: Writer) {
+        const view = acquire(buf, 'exclusive');
+        writer.submit(view);
+      }
+    `),
+    valid('handed to a constructor parameter tagged @xorview-takes-ownership', `
+      class Frame {
+        /** @xorview-takes-ownership pixels */
+        constructor(readonly pixels: ExclusiveView<Uint8Array<ArrayBuffer>>) {}
+      }
+      function f(buf: ArrayBuffer) {
+        const frame = new Frame(acquire(buf, 'exclusive'));
+        frame.pixels.fill(0);
+      }
+    `),
     valid('handed to an owning method named in the shared settings', `
       declare const pool: { put(view: unknown): void };
       function f(buf: ArrayBuffer) {
