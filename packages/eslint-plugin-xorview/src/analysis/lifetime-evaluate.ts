@@ -241,9 +241,10 @@ class Evaluation {
     for (const segment of codePath.thrownSegments) {
       const state = outStates.get(segment);
       if (state === undefined) continue;
+      const kept = isProgram ? this.reachableViews(state, [...state.bindings.values()]) : new Set<Site>();
       for (const [site, facts] of state.views) {
         const acquire = this.leakableAcquire(site, facts);
-        if (acquire !== undefined && !collector.leaks.has(acquire) && !this.exceptionLeaks.has(site)) {
+        if (acquire !== undefined && !kept.has(site) && !collector.leaks.has(acquire) && !this.exceptionLeaks.has(site)) {
           this.exceptionLeaks.set(site, throwStatementOf(segment, this.recorded.events) ?? acquire);
         }
       }
@@ -770,8 +771,10 @@ class Evaluation {
   /** A call or `await` that may throw: views held (not `using`) leak if it does. */
   private noteThrowPoint(state: FlowState, node: TSESTree.Node, exempt: ReadonlySet<Site> = noSites()): void {
     if (this.collector === undefined) return;
+    // At module level a view kept in a module variable lives as long as the module.
+    const kept = this.recorded.node.type === AST_NODE_TYPES.Program ? this.reachableViews(state, [...state.bindings.values()]) : noSites();
     for (const [site, facts] of state.views) {
-      if (exempt.has(site)) continue;
+      if (exempt.has(site) || kept.has(site)) continue;
       if (this.leakableAcquire(site, facts) !== undefined && !this.exceptionLeaks.has(site)) this.exceptionLeaks.set(site, node);
     }
   }

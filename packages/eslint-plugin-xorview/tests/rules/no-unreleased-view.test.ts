@@ -338,6 +338,12 @@ ruleTester.run('no-unreleased-view', rule, {
         return view;
       }
     `),
+    valid('exceptionPaths: a module-level view lives as long as the module, whatever throws', `
+      const memory = new ArrayBuffer(16);
+      export const header = acquire(memory, 'immutable', { byteLength: 4 });
+      if (header.length === 0) throw new Error('empty');
+      console.log(header[0]);
+    `, { options: [...strict] }),
     valid('nested functions each release their own view', `
       function outer(buf: ArrayBuffer) {
         const a = acquire(buf, 'immutable');
