@@ -1,5 +1,5 @@
 import type { ViewBrand } from './brand.js';
-import type { ViewKind } from './view-kind.js';
+import type { ViewKindShape } from './view-kind.js';
 
 /**
  * Narrowing methods that return the same memory in the same mode. Placed first in the view
@@ -35,7 +35,7 @@ export interface SubViewOf {
  * fillRamp(view);
  * ```
  */
-export type ExclusiveView<Array extends ViewKind = Uint8Array> = (Array extends DataView ? unknown : SubViewOf) &
+export type ExclusiveView<Array extends ViewKindShape = Uint8Array> = (Array extends DataView ? unknown : SubViewOf) &
   Array &
   ViewBrand<'exclusive', Array> &
   Disposable;

@@ -1,15 +1,15 @@
 import type { ViewBrand } from './brand.js';
 import type { ReadonlyDataView } from './readonly-data-view.js';
 import type { ReadonlyTypedArray } from './readonly-typed-array.js';
-import type { TypedArrayKind, ViewKind } from './view-kind.js';
+import type { TypedArrayShape, ViewKindShape } from './view-kind.js';
 
 /**
  * The read-only shape of any view kind: `ReadonlyTypedArray` for typed arrays, `ReadonlyDataView`
  * for `DataView`. Distributes over unions of kinds.
  */
-export type ReadonlyViewKind<Array extends ViewKind> = Array extends DataView
+export type ReadonlyViewKind<Array extends ViewKindShape> = Array extends DataView
   ? ReadonlyDataView<Array['buffer']>
-  : Array extends TypedArrayKind
+  : Array extends TypedArrayShape
     ? ReadonlyTypedArray<Array>
     : never;
 
@@ -42,6 +42,6 @@ export type ReadonlyViewKind<Array extends ViewKind> = Array extends DataView
  * // view[0] = 9; // error: Index signature in type … only permits reading.
  * ```
  */
-export type ImmutableView<Array extends ViewKind = Uint8Array> = ReadonlyViewKind<Array> &
+export type ImmutableView<Array extends ViewKindShape = Uint8Array> = ReadonlyViewKind<Array> &
   ViewBrand<'immutable' | 'exclusive', Array> &
   Disposable;

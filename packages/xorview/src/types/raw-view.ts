@@ -1,6 +1,6 @@
 import type { ViewBrand } from './brand.js';
 import type { SubViewOf } from './exclusive-view.js';
-import type { ViewKind } from './view-kind.js';
+import type { ViewKindShape } from './view-kind.js';
 
 /**
  * A shared *and* mutable view with no guarantee to anyone: the status quo of plain typed arrays,
@@ -23,7 +23,7 @@ import type { ViewKind } from './view-kind.js';
  * using ring: RawView<Float32Array<ArrayBuffer>> = acquire(memory, 'raw', { as: Float32Array });
  * ```
  */
-export type RawView<Array extends ViewKind = Uint8Array> = (Array extends DataView ? unknown : SubViewOf) &
+export type RawView<Array extends ViewKindShape = Uint8Array> = (Array extends DataView ? unknown : SubViewOf) &
   Array &
   ViewBrand<'raw', Array> &
   Disposable;

@@ -1,7 +1,7 @@
-import type { ElementOf, TypedArrayKind } from './view-kind.js';
+import type { ElementOf, TypedArrayShape } from './view-kind.js';
 
 /** The members of {@link ReadonlyTypedArray} that every supported lib (ES2022 and later) has. */
-export interface ReadonlyTypedArrayCore<Array extends TypedArrayKind> {
+export interface ReadonlyTypedArrayCore<Array extends TypedArrayShape> {
   readonly [index: number]: ElementOf<Array>;
   readonly BYTES_PER_ELEMENT: number;
   readonly buffer: Array['buffer'];
@@ -58,7 +58,7 @@ export interface ReadonlyTypedArrayCore<Array extends TypedArrayKind> {
  * exactly when the compiler's lib gives them to the underlying class, so an `ExclusiveView`
  * stays assignable to an `ImmutableView` under any `lib` setting.
  */
-export interface ReadonlyTypedArrayES2023<Array extends TypedArrayKind> {
+export interface ReadonlyTypedArrayES2023<Array extends TypedArrayShape> {
   findLast<Found extends ElementOf<Array>>(
     predicate: (value: ElementOf<Array>, index: number, array: this) => value is Found,
     thisArg?: unknown,
@@ -93,11 +93,11 @@ export interface ReadonlyTypedArrayES2023<Array extends TypedArrayKind> {
  * }
  * ```
  */
-export type ReadonlyTypedArray<Array extends TypedArrayKind> = ReadonlyTypedArrayCore<Array> &
+export type ReadonlyTypedArray<Array extends TypedArrayShape> = ReadonlyTypedArrayCore<Array> &
   (Array extends { toSorted: unknown } ? ReadonlyTypedArrayES2023<Array> : unknown);
 
 /** The fresh, writable array a copying method (`slice`, `map`, `toSorted`, …) returns. */
-export type CopyOf<Array extends TypedArrayKind> = ReturnType<Array['slice']>;
+export type CopyOf<Array extends TypedArrayShape> = ReturnType<Array['slice']>;
 
 /** A read-only `Int8Array`. */
 export type ReadonlyInt8Array<Buffer extends ArrayBufferLike = ArrayBufferLike> = ReadonlyTypedArray<Int8Array<Buffer>>;

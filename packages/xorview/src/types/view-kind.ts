@@ -30,6 +30,43 @@ export type TypedArrayKind =
   | BigInt64Array
   | BigUint64Array;
 
+/** The `Symbol.toStringTag` of every TypedArray class. */
+export type TypedArrayTag =
+  | 'Int8Array'
+  | 'Uint8Array'
+  | 'Uint8ClampedArray'
+  | 'Int16Array'
+  | 'Uint16Array'
+  | 'Int32Array'
+  | 'Uint32Array'
+  | 'Float16Array'
+  | 'Float32Array'
+  | 'Float64Array'
+  | 'BigInt64Array'
+  | 'BigUint64Array';
+
+/**
+ * The few members that tell a TypedArray class apart, for generic constraints. The classes are
+ * large structural types that differ only in their tag and element type: checking a class against
+ * the `TypedArrayKind` union compares it member by member with every earlier class, which made a
+ * constraint check cost more than the rest of a function. Checking this shape costs a handful of
+ * property lookups and accepts exactly the TypedArray classes.
+ */
+export interface TypedArrayShape {
+  readonly BYTES_PER_ELEMENT: number;
+  readonly buffer: ArrayBufferLike;
+  readonly byteLength: number;
+  readonly byteOffset: number;
+  readonly [Symbol.toStringTag]: TypedArrayTag;
+  slice(start?: number, end?: number): unknown;
+}
+
+/**
+ * The constraint of the view types' `Array` parameter: every TypedArray class and `DataView`,
+ * spelled so the compiler checks it cheaply (see {@link TypedArrayShape}).
+ */
+export type ViewKindShape = TypedArrayShape | DataView;
+
 /**
  * Everything a view can be: every TypedArray class and `DataView`.
  *
@@ -104,34 +141,31 @@ export type KindOf<Constructor, Buffer extends ArrayBufferLike = ArrayBufferLike
 /**
  * A view kind re-bound to another buffer type: `WithBuffer<Uint8Array, SharedArrayBuffer>` is
  * `Uint8Array<SharedArrayBuffer>`. Distributes over unions.
+ *
+ * Dispatches on the class's `Symbol.toStringTag` (a lookup) rather than on a chain of `extends`
+ * checks, which compared the large TypedArray interfaces member by member.
  */
 export type WithBuffer<Array, Buffer extends ArrayBufferLike> = Array extends DataView
   ? DataView<Buffer>
-  : Array extends Uint8ClampedArray
-    ? Uint8ClampedArray<Buffer>
-    : Array extends Uint8Array
-      ? Uint8Array<Buffer>
-      : Array extends Int8Array
-        ? Int8Array<Buffer>
-        : Array extends Int16Array
-          ? Int16Array<Buffer>
-          : Array extends Uint16Array
-            ? Uint16Array<Buffer>
-            : Array extends Int32Array
-              ? Int32Array<Buffer>
-              : Array extends Uint32Array
-                ? Uint32Array<Buffer>
-                : Array extends Float32Array
-                  ? Float32Array<Buffer>
-                  : Array extends Float64Array
-                    ? Float64Array<Buffer>
-                    : Array extends BigInt64Array
-                      ? BigInt64Array<Buffer>
-                      : Array extends BigUint64Array
-                        ? BigUint64Array<Buffer>
-                        : Array extends Float16ArrayKind
-                          ? Float16WithBuffer<Buffer>
-                          : never;
+  : Array extends { readonly [Symbol.toStringTag]: infer Tag extends TypedArrayTag }
+    ? TypedArrayByTag<Buffer>[Tag]
+    : never;
+
+/** Each TypedArray class over `Buffer`, by its tag. */
+interface TypedArrayByTag<Buffer extends ArrayBufferLike> {
+  Int8Array: Int8Array<Buffer>;
+  Uint8Array: Uint8Array<Buffer>;
+  Uint8ClampedArray: Uint8ClampedArray<Buffer>;
+  Int16Array: Int16Array<Buffer>;
+  Uint16Array: Uint16Array<Buffer>;
+  Int32Array: Int32Array<Buffer>;
+  Uint32Array: Uint32Array<Buffer>;
+  Float16Array: Float16WithBuffer<Buffer>;
+  Float32Array: Float32Array<Buffer>;
+  Float64Array: Float64Array<Buffer>;
+  BigInt64Array: BigInt64Array<Buffer>;
+  BigUint64Array: BigUint64Array<Buffer>;
+}
 
 /**
  * `Float16Array<Buffer>` spelled without naming `Float16Array`, which older libs lack. Exact for

@@ -2,7 +2,7 @@ import type { AccessMode } from '../semantics.js';
 import type { ExclusiveView } from './exclusive-view.js';
 import type { ImmutableView } from './immutable-view.js';
 import type { RawView } from './raw-view.js';
-import type { ViewKind } from './view-kind.js';
+import type { ViewKindShape } from './view-kind.js';
 
 /**
  * The view type `acquire` returns for an access mode: `View<'immutable'>` is `ImmutableView`,
@@ -22,7 +22,7 @@ import type { ViewKind } from './view-kind.js';
  * }
  * ```
  */
-export type View<Mode extends AccessMode = AccessMode, Array extends ViewKind = Uint8Array> = Mode extends 'immutable'
+export type View<Mode extends AccessMode = AccessMode, Array extends ViewKindShape = Uint8Array> = Mode extends 'immutable'
   ? ImmutableView<Array>
   : Mode extends 'exclusive'
     ? ExclusiveView<Array>
