@@ -464,6 +464,51 @@ function unrelated(x: number) { return x + 1; }`;
     }
   });
 
+  it('walks every kind of syntax without a crash (no views: no findings)', () => {
+    const soup = `
+      import * as ns from 'node:path';
+      export default class Soup<T> extends Array<T> {
+        static #count = 0;
+        #field = 1;
+        accessor kept = 2;
+        static { Soup.#count++; }
+        constructor(...items: T[]) { super(...items); }
+        get size(): number { return this.length; }
+        set size(value: number) { this.length = value; }
+        async *stream(this: Soup<T>): AsyncGenerator<T> { for await (const item of this) yield item; yield* [] as T[]; }
+        @((target: unknown) => target) decorated(): void {}
+      }
+      enum Color { Red = 1, Green = Red << 1 }
+      namespace Space { export const value = 1; }
+      declare module 'virtual' { const anything: unknown; export default anything; }
+      type Tuple = [a: number, b?: string, ...rest: boolean[]];
+      export async function everything(input: unknown, list: number[], map: Map<string, number>): Promise<unknown> {
+        label: for (let i = 0, j = list.length; i < j; i++, j--) {
+          if (i === 3) continue label;
+          switch (list[i]) { case 1: break label; case 2: { break; } default: }
+        }
+        for (const key in map) void key;
+        do { input ??= {}; } while (!input);
+        const { a = 1, ...rest } = (input as Record<string, number>) ?? {};
+        const [first, , third = 3, ...others] = list;
+        let x: number;
+        x = first ?? 0;
+        x += third; x **= 2; x ||= 1; x &&= 2; x ??= 3; x++; --x;
+        const tagged = String.raw\`\${x}\`;
+        const regex = /a(?<name>b)/dgu;
+        const big = 10n ** 3n;
+        const obj = { [tagged]: 1, get g() { return 1; }, set s(v: number) { void v; }, m() { return this; }, ...rest };
+        const fn = async () => { try { await Promise.resolve(); } catch { return; } finally { void 0; } };
+        const cls = class { static x = () => 1; };
+        const chain = obj?.m?.().m?.()[tagged] ?? input?.toString?.();
+        const seq = (x, a, others, regex, big, cls, chain, fn, ns.sep, Space.value, Color.Green);
+        if (typeof seq === 'string') throw new TypeError(seq);
+        return import.meta ?? (await import('node:fs')) ?? ([1] as const) ?? (input satisfies unknown);
+      }
+    `;
+    expect(findings(soup)).toEqual([]);
+  });
+
   it('reports nothing on code without views', () => {
     expect(findings('function f(x: number[]) { for (const y of x) { if (y) break; } return x.map((z) => z * 2); }')).toEqual([]);
   });
