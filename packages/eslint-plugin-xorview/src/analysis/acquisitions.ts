@@ -235,3 +235,17 @@ export function exporterKey(node: TSESTree.Node): string | undefined {
       return undefined;
   }
 }
+
+/** xorview's own exporter classes: their resize/transfer/freeze refuse with LOCKED while lending. */
+const lockingExporterClasses = new Set(['OwnedBuffer', 'FrozenBuffer', 'SharedOwnedBuffer']);
+
+/**
+ * Whether a value's type is one of xorview's own exporter classes (declared in the xorview
+ * package), whose locking methods the runtime refuses while views are held. Built-in exporters
+ * (ArrayBuffer, WebAssembly.Memory) cannot refuse: xorview patches no built-in.
+ */
+export function isXorviewExporterType(type: ts.Type): boolean {
+  const symbol = type.getSymbol();
+  if (symbol === undefined || !lockingExporterClasses.has(symbol.getName())) return false;
+  return symbol.declarations?.some((declaration) => xorviewFilePattern.test(declaration.getSourceFile().fileName)) ?? false;
+}

@@ -3,7 +3,8 @@
  * a conflicting view of the same memory is still held, and resize/transfer/adopt/freeze/grow of an
  * exporter while any view of it is held.
  */
-import type { TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import { isXorviewExporterType } from '../analysis/acquisitions.js';
 import { memoryRelation } from '../analysis/exporter-identity.js';
 import {
   StraightLineViewFlow,
@@ -17,7 +18,7 @@ import { createRule } from '../util/create-rule.js';
 import { describeView, inSourceOrder, lineOf, shortSource } from '../util/describe-view.js';
 import { getTypedServices } from '../util/type-services.js';
 
-type MessageIds = 'conflictingAcquire' | 'conflictingAcquireInLoop' | 'lockedWhileViewed';
+type MessageIds = 'conflictingAcquire' | 'conflictingAcquireInLoop' | 'lockedWhileViewed' | 'staleWhileViewed';
 
 export default createRule<[], MessageIds>({
   name: 'no-conflicting-views',
@@ -34,7 +35,9 @@ export default createRule<[], MessageIds>({
       conflictingAcquireInLoop:
         'This {{requested}} of `{{exporter}}` conflicts with the view it acquired in the previous iteration of the loop, which is still held: the second iteration fails with BufferError CONFLICT. Release the view before the iteration ends, or declare it with `using`.',
       lockedWhileViewed:
-        '`{{call}}` runs while {{held}} acquired on line {{line}} is still held: an exporter with a live view is locked, so this fails with BufferError LOCKED (and memory changed behind xorview\'s back leaves the view stale, reading undefined). Release the view before calling {{operation}}().',
+        '`{{call}}` runs while {{held}} acquired on line {{line}} is still held: an exporter with a live view is locked, so this fails with BufferError LOCKED. Release the view before calling {{operation}}().',
+      staleWhileViewed:
+        '`{{call}}` runs while {{held}} acquired on line {{line}} is still held: xorview cannot refuse this built-in call, so it goes through and the view is left stale (detached: length 0, reads undefined, later uses fail with BufferError DETACHED). Release the view before calling {{operation}}().',
     },
     schema: [],
     defaultOptions: [],
@@ -90,7 +93,7 @@ export default createRule<[], MessageIds>({
       reported.add(call);
       context.report({
         node: call,
-        messageId: 'lockedWhileViewed',
+        messageId: refusedByXorview(call, operation) ? 'lockedWhileViewed' : 'staleWhileViewed',
         data: {
           call: operation === 'adopt' ? shortSource(sourceCode, call) : `${shortSource(sourceCode, call.callee)}()`,
           operation,
@@ -98,6 +101,15 @@ export default createRule<[], MessageIds>({
           line: lineOf(held),
         },
       });
+    }
+
+    /** Whether the runtime refuses this call (LOCKED) rather than letting it detach the view. */
+    function refusedByXorview(call: TSESTree.CallExpression, operation: string): boolean {
+      // OwnedBuffer.adopt consults the registry before moving anything.
+      if (operation === 'adopt') return true;
+      const { callee } = call;
+      if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
+      return isXorviewExporterType(services.getTypeAtLocation(callee.object));
     }
 
     // Only views acquired from a known exporter can conflict with a later acquisition.

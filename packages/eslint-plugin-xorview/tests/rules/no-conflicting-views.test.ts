@@ -733,7 +733,7 @@ ruleTester.run('no-conflicting-views', rule, {
           release(view);
         }
       `),
-      errors: [{ messageId: 'lockedWhileViewed', line: line(3), column: 17 }],
+      errors: [{ messageId: 'staleWhileViewed', line: line(3), column: 17 }],
     },
     {
       name: 'transferToFixedLength of the buffer behind a held typed-array exporter',
@@ -743,7 +743,7 @@ ruleTester.run('no-conflicting-views', rule, {
           bytes.buffer.transferToFixedLength();
         }
       `),
-      errors: [{ messageId: 'lockedWhileViewed', line: line(3), column: 3 }],
+      errors: [{ messageId: 'staleWhileViewed', line: line(3), column: 3 }],
     },
     {
       name: 'OwnedBuffer.adopt of a buffer with a held view',
@@ -780,7 +780,7 @@ ruleTester.run('no-conflicting-views', rule, {
           memory.grow(1);
         }
       `),
-      errors: [{ messageId: 'lockedWhileViewed', line: line(3), column: 3 }],
+      errors: [{ messageId: 'staleWhileViewed', line: line(3), column: 3 }],
     },
     {
       name: 'transfer of the buffer of a held view',
@@ -790,7 +790,7 @@ ruleTester.run('no-conflicting-views', rule, {
           (view.buffer as ArrayBuffer).transfer();
         }
       `),
-      errors: [{ messageId: 'lockedWhileViewed', line: line(3), column: 3 }],
+      errors: [{ messageId: 'staleWhileViewed', line: line(3), column: 3 }],
     },
   ],
 });
