@@ -47,6 +47,15 @@ if (only.length === 0 || only.includes('types')) {
   rows.push({ label: 'types', ...types, skipped: 0, status: types.failed === 0 ? 0 : 1 });
 }
 
+// SPEC §8: the rules never crash on real-world TypeScript and report nothing on code without
+// views. One check (immer's sources under the `strict` preset); its script exits non-zero on any
+// report or crash.
+if (only.length === 0 || only.includes('real-world')) {
+  console.log(bold('\n▶ Real-world lint (immer, strict preset)'));
+  const result = run(process.execPath, ['bench/real-world-lint.js']);
+  rows.push({ label: 'real-world lint', passed: result.status === 0 ? 1 : 0, failed: result.status === 0 ? 0 : 1, skipped: 0, status: result.status });
+}
+
 for (const [index, suite] of vitestRuns.entries()) {
   const directory = join(repoRoot, suite.directory);
   if (only.length > 0 && !only.some((name) => suite.label.startsWith(name))) continue;
