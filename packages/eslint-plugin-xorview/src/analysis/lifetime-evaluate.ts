@@ -4,6 +4,7 @@
  * a fact holds at a point if it holds on some path reaching it.
  */
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import type { LockingOperation } from 'xorview/semantics';
 import { releasedIdentifier, type CallFacts, type ClosureFacts, type LifetimeEvent, type Variable } from './lifetime-events.js';
 import type { LifetimeOracle, OwnershipPolicy } from './lifetime-oracle.js';
 import {
@@ -63,6 +64,25 @@ export interface AcquisitionSummary {
   readonly inResult: boolean;
 }
 
+/**
+ * A call that needs its exporter free of (conflicting) views: an acquisition, or a resize /
+ * transfer / adopt / freeze / grow of the exporter. Says which views may still be held there.
+ */
+export interface ExporterCall {
+  readonly call: TSESTree.CallExpression;
+  readonly operation: 'acquire' | LockingOperation;
+  /** The exporter expression the call acquires from or locks. */
+  readonly exporter: TSESTree.Expression;
+  /**
+   * The acquire calls of views this function owns that are held (acquired, not released, not
+   * handed on) on some path reaching the call. An acquisition in a loop appears in its own list
+   * when its view from the previous iteration may still be held.
+   */
+  readonly held: ReadonlySet<TSESTree.CallExpression>;
+  /** Those of `held` (by their root acquisition) whose view `exporter` is the `.buffer` of. */
+  readonly heldBehindExporter: ReadonlySet<TSESTree.CallExpression>;
+}
+
 export interface FunctionLifetimes {
   /** The function (or Program, static block, field initialiser) the code path belongs to. */
   readonly node: TSESTree.Node;
@@ -70,6 +90,7 @@ export interface FunctionLifetimes {
   readonly usesAfterRelease: readonly UseAfterReleaseFinding[];
   readonly escapes: readonly EscapeFinding[];
   readonly acquisitions: readonly AcquisitionSummary[];
+  readonly exporterCalls: readonly ExporterCall[];
 }
 
 export interface RecordedCodePath {
@@ -110,6 +131,7 @@ interface Collector {
   escapes: Map<TSESTree.Node, EscapeFinding>;
   releaseCalls: Map<Site, { calls: Set<TSESTree.Node>; onlyWhenHeld: boolean }>;
   escaped: Set<Site>;
+  exporterCalls: Map<TSESTree.CallExpression, { -readonly [Key in keyof ExporterCall]: ExporterCall[Key] }>;
 }
 
 const tryAcquireResultKey = 'view';
@@ -185,6 +207,7 @@ class Evaluation {
       escapes: new Map(),
       releaseCalls: new Map(),
       escaped: new Set(),
+      exporterCalls: new Map(),
     };
     this.collector = collector;
     for (const segment of reachable) this.transfer(inStateOf(segment), this.recorded.events.get(segment.id) ?? []);
@@ -218,6 +241,7 @@ class Evaluation {
       })),
       escapes: [...collector.escapes.values()],
       acquisitions,
+      exporterCalls: [...collector.exporterCalls.values()],
     };
   }
 
@@ -403,6 +427,7 @@ class Evaluation {
     if (!facts.guarded) this.noteThrowPoint(state, call);
 
     if (call.type === AST_NODE_TYPES.CallExpression) {
+      if (facts.locks !== undefined) this.noteExporterCall(state, call, facts.locks.operation, facts.locks.exporter);
       if (facts.lent !== undefined) this.onAcquire(state, call, facts);
       else if (facts.subarrayOf !== undefined) {
         const parents = this.viewsIn(this.valuesOf(state, facts.subarrayOf));
@@ -420,6 +445,7 @@ class Evaluation {
       this.createSubView(state, call, parents);
       return;
     }
+    if (lent.exporter !== undefined) this.noteExporterCall(state, call, 'acquire', lent.exporter);
     if (lent.kind === 'tryAcquire') {
       this.sites.set(call, { kind: 'container' });
       let view = this.tryAcquireViews.get(call);
@@ -437,6 +463,49 @@ class Evaluation {
     if (!this.sites.has(call)) this.sites.set(call, { kind: 'view', owned, acquire: call, parents: new Set(), children: new Set() });
     if (owned) this.noteRepeat(state, call, call);
     state.views.set(call, heldFacts());
+  }
+
+  /** Records which owned views may be held when `call` acquires from or locks `exporter`. */
+  private noteExporterCall(
+    state: FlowState,
+    call: TSESTree.CallExpression,
+    operation: ExporterCall['operation'],
+    exporter: TSESTree.Expression,
+  ): void {
+    if (this.collector === undefined) return;
+    let record = this.collector.exporterCalls.get(call);
+    if (record === undefined) {
+      record = { call, operation, exporter, held: new Set(), heldBehindExporter: new Set() };
+      this.collector.exporterCalls.set(call, record);
+    }
+    const held = record.held as Set<TSESTree.CallExpression>;
+    for (const [site, facts] of state.views) {
+      if ((facts.flags & ViewFlag.Held) === 0) continue;
+      const info = this.sites.get(site);
+      if (info?.kind === 'view' && info.owned && info.acquire !== undefined) held.add(info.acquire);
+    }
+    const target = unwrapTransparent(exporter);
+    if (target.type !== AST_NODE_TYPES.MemberExpression || staticPropertyName(target) !== 'buffer') return;
+    const behind = record.heldBehindExporter as Set<TSESTree.CallExpression>;
+    for (const acquire of this.rootAcquisitions(this.viewsIn(this.valuesOf(state, target.object)))) {
+      if (held.has(acquire)) behind.add(acquire);
+    }
+  }
+
+  /** The acquire calls of the owned views `views` are (or were narrowed from). */
+  private rootAcquisitions(views: ReadonlySet<Site>): Set<TSESTree.CallExpression> {
+    const roots = new Set<TSESTree.CallExpression>();
+    const seen = new Set<Site>();
+    const visit = (site: Site): void => {
+      if (seen.has(site)) return;
+      seen.add(site);
+      const info = this.sites.get(site);
+      if (info?.kind !== 'view') return;
+      if (info.owned && info.acquire !== undefined) roots.add(info.acquire);
+      info.parents.forEach(visit);
+    };
+    views.forEach(visit);
+    return roots;
   }
 
   /** An acquire that runs again while its previous view is still held: that view is lost. */

@@ -4,6 +4,7 @@
  * values are views is decided when the segments are evaluated.
  */
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import type { LockingOperation } from 'xorview/semantics';
 import type { LentView, LifetimeFunction } from './lifetime-oracle.js';
 import type { FunctionLike, StackMethod } from './lifetime-syntax.js';
 
@@ -19,6 +20,8 @@ export interface CallFacts {
   readonly subarrayOf: TSESTree.Expression | undefined;
   /** `stack.use(…)` and friends, when `stack` is a DisposableStack. */
   readonly stack: { readonly stack: TSESTree.Expression; readonly method: StackMethod } | undefined;
+  /** `x.resize(…)`, `x.transfer()`, `OwnedBuffer.adopt(x)`…: the exporter `x` it locks. */
+  readonly locks: { readonly operation: LockingOperation; readonly exporter: TSESTree.Expression } | undefined;
   /** `x.push(…)`, `x.unshift(…)`, `x.add(…)`: the arguments are stored in `x`. */
   readonly storesArguments: boolean;
   /** Callback arguments run later (timers, promise reactions, listeners). */

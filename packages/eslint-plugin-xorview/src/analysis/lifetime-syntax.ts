@@ -4,6 +4,7 @@
  * AST (and scope analysis), no state.
  */
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { lockingOperations, type LockingOperation } from 'xorview/semantics';
 
 export type FunctionLike =
   | TSESTree.ArrowFunctionExpression
@@ -264,6 +265,26 @@ export function subarrayReceiver(call: TSESTree.CallExpression): TSESTree.Expres
   const callee = unwrapTransparent(call.callee);
   if (callee.type === AST_NODE_TYPES.MemberExpression && staticPropertyName(callee) === 'subarray') return callee.object;
   return undefined;
+}
+
+const lockingOperationNames: ReadonlySet<string> = new Set(lockingOperations);
+
+/**
+ * The exporter a call resizes, transfers, adopts, freezes or grows (by method name only): its
+ * receiver, or for `OwnedBuffer.adopt(buffer)` its argument. Such a call is refused (or detaches
+ * the views) while a view of that exporter is held.
+ */
+export function lockedExporter(
+  call: TSESTree.CallExpression,
+): { operation: LockingOperation; exporter: TSESTree.Expression } | undefined {
+  const callee = unwrapTransparent(call.callee);
+  if (callee.type !== AST_NODE_TYPES.MemberExpression || callee.computed) return undefined;
+  const name = staticPropertyName(callee);
+  if (name === undefined || !lockingOperationNames.has(name)) return undefined;
+  const operation = name as LockingOperation;
+  const exporter = operation === 'adopt' ? call.arguments[0] : callee.object;
+  if (exporter === undefined || exporter.type === AST_NODE_TYPES.SpreadElement) return undefined;
+  return { operation, exporter };
 }
 
 export type StackMethod = 'use' | 'adopt' | 'defer' | 'dispose' | 'disposeAsync' | 'move';

@@ -26,6 +26,7 @@ import {
   isGuardedByFinally,
   isGuardedByTry,
   isUsingKind,
+  lockedExporter,
   referenceIndex,
   stackMethodCall,
   storesArguments,
@@ -38,6 +39,7 @@ import {
 export type {
   AcquisitionSummary,
   EscapeFinding,
+  ExporterCall,
   FunctionLifetimes,
   LeakFinding,
   UseAfterReleaseFinding,
@@ -78,6 +80,8 @@ class LifetimeSession {
   private readonly callFactsCache = new Map<TSESTree.CallExpression, CallFacts>();
   /** Calls already recorded: `return f()` records `f()` first (see `onExitArgument`). */
   private readonly recordedCalls = new WeakSet<TSESTree.Node>();
+  /** `x?.[Symbol.dispose]()`, recorded where its optional chain joins again (see `onCall`). */
+  private readonly disposalsEndingChains = new Map<TSESTree.ChainExpression, LifetimeEvent>();
   private references: Map<TSESTree.Identifier, TSESLint.Scope.Reference> | undefined;
   private declarations: Map<TSESTree.Identifier, Variable> | undefined;
   private oracleInstance: LifetimeOracle | undefined;
@@ -118,6 +122,12 @@ class LifetimeSession {
       },
       'CallExpression:exit': (node: TSESTree.CallExpression) => {
         this.onCall(node);
+      },
+      'ChainExpression:exit': (node: TSESTree.ChainExpression) => {
+        const disposal = this.disposalsEndingChains.get(node);
+        if (disposal === undefined) return;
+        this.disposalsEndingChains.delete(node);
+        this.record(disposal);
       },
       'NewExpression:exit': (node: TSESTree.NewExpression) => {
         this.onCall(node);
@@ -243,6 +253,12 @@ class LifetimeSession {
     if (facts.lent !== undefined || facts.lifetimeFunction === 'release' || facts.disposes !== undefined || facts.stack !== undefined) {
       record.relevant = true;
     }
+    // `x?.[Symbol.dispose]()` skips the call when `x` is nullish, and then `x` holds no view: so
+    // after the chain, whatever `x` may hold is released on both paths. Recorded at the join.
+    if (facts.disposes !== undefined && node.parent.type === AST_NODE_TYPES.ChainExpression) {
+      this.disposalsEndingChains.set(node.parent, { type: 'call', node, facts });
+      return;
+    }
     this.record({ type: 'call', node, facts });
   }
 
@@ -262,6 +278,7 @@ class LifetimeSession {
       lifetimeFunction: this.oracle.lifetimeFunctionOf(call),
       disposes: disposedObject(call),
       subarrayOf: subarrayReceiver(call),
+      locks: lockedExporter(call),
       stack: stack !== undefined && this.oracle.isDisposableStack(stack.stack) ? stack : undefined,
       storesArguments: storesArguments(call),
       defersCallbacks: defersCallbacks(call),
@@ -436,6 +453,7 @@ function newFacts(node: TSESTree.NewExpression): CallFacts {
     lifetimeFunction: undefined,
     disposes: undefined,
     subarrayOf: undefined,
+    locks: undefined,
     stack: undefined,
     storesArguments: false,
     defersCallbacks: defersCallbacks(node),

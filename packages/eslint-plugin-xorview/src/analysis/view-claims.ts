@@ -3,8 +3,8 @@
  * be unknown (a non-literal mode argument) and byte ranges known only when every range option is a
  * literal. Built on `xorview/semantics`, so a rule never disagrees with what `acquire` would do.
  *
- * Kept free of AST and control flow so that any liveness analysis (the straight-line one of
- * `no-conflicting-views` today, the code-path one later) can ask the same question.
+ * Kept free of AST and control flow: `no-conflicting-views` asks it about the views the lifetime
+ * analysis says may be held at a call.
  */
 import { accessModes, viewsConflict, type AccessMode, type ByteRange } from 'xorview/semantics';
 import type { AcquisitionRange } from './acquisitions.js';

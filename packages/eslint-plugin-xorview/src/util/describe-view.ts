@@ -1,6 +1,13 @@
 /** Short, stable wording for views and expressions in rule messages. */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import type { TrackedView } from '../analysis/straight-line-views.js';
+import type { AccessMode } from 'xorview/semantics';
+
+/** What a message says about a view: where it was acquired, its mode, the name it was bound to. */
+export interface DescribedView {
+  readonly origin: TSESTree.Node;
+  readonly mode: AccessMode | undefined;
+  readonly name: string | undefined;
+}
 
 const maxSourceLength = 40;
 
@@ -11,7 +18,7 @@ export function shortSource(sourceCode: Readonly<TSESLint.SourceCode>, node: TSE
 }
 
 /** "the exclusive view `pixels`", "the view from `open()`", … */
-export function describeView(sourceCode: Readonly<TSESLint.SourceCode>, view: TrackedView): string {
+export function describeView(sourceCode: Readonly<TSESLint.SourceCode>, view: DescribedView): string {
   const mode = view.mode === undefined ? '' : `${view.mode} `;
   return view.name === undefined
     ? `the ${mode}view from \`${shortSource(sourceCode, view.origin)}\``
@@ -19,11 +26,11 @@ export function describeView(sourceCode: Readonly<TSESLint.SourceCode>, view: Tr
 }
 
 /** The 1-based line a view was acquired on. */
-export function lineOf(view: TrackedView): number {
+export function lineOf(view: DescribedView): number {
   return view.origin.loc.start.line;
 }
 
 /** Views in source order: the earliest acquisition is the one a message names first. */
-export function inSourceOrder(views: Iterable<TrackedView>): TrackedView[] {
+export function inSourceOrder<View extends DescribedView>(views: Iterable<View>): View[] {
   return [...views].sort((first, second) => first.origin.range[0] - second.origin.range[0]);
 }

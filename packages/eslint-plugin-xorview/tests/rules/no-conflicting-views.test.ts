@@ -367,6 +367,99 @@ ruleTester.run('no-conflicting-views', rule, {
         }
       `),
     },
+    // Path-sensitive cases on the shared lifetime analysis; each names the rustc borrowck/NLL shape it ports.
+    {
+      // rustc: two mutable borrows, one in each arm of an `if` (NLL accepts: they are never live together).
+      name: 'exclusive views in the two arms of an if are never held together',
+      code: withPrelude(`
+        function f(buf: ArrayBuffer, fast: boolean) {
+          if (fast) {
+            using a = acquire(buf, 'exclusive');
+            a.fill(1);
+          } else {
+            using b = acquire(buf, 'exclusive');
+            b.fill(2);
+          }
+        }
+      `),
+    },
+    {
+      // rustc: borrow ended in `finally`-like drop on an early return (the borrow does not outlive the return).
+      name: 'released in finally although try returns early',
+      code: withPrelude(`
+        function f(buf: ArrayBuffer, skip: boolean) {
+          const a = acquire(buf, 'exclusive');
+          try {
+            if (skip) return;
+            a.fill(1);
+          } finally {
+            release(a);
+          }
+          using b = acquire(buf, 'exclusive');
+        }
+      `),
+    },
+    {
+      // rustc: conditional release in loops, released on the path that breaks too.
+      name: 'released on the path that breaks out of the loop and at the end of the iteration',
+      code: withPrelude(`
+        function f(buf: ArrayBuffer, items: readonly number[]) {
+          for (const item of items) {
+            const view = acquire(buf, 'exclusive');
+            if (item < 0) {
+              release(view);
+              break;
+            }
+            view[0] = item;
+            release(view);
+          }
+          using after = acquire(buf, 'exclusive');
+        }
+      `),
+    },
+    {
+      // rustc: borrows in loop heads, a do-while whose body releases before the condition.
+      name: 'a do-while body that releases before the condition runs again',
+      code: withPrelude(`
+        function f(owned: OwnedBuffer, more: () => boolean) {
+          do {
+            owned.resize(8);
+            const view = acquire(owned, 'immutable');
+            release(view);
+          } while (more());
+        }
+      `),
+    },
+    {
+      // rustc: a borrow confined to one switch arm (the case block ends it before the next arm).
+      name: 'switch fall-through into a case after a view released in its own case',
+      code: withPrelude(`
+        function f(buf: ArrayBuffer, kind: number) {
+          switch (kind) {
+            case 0: {
+              using a = acquire(buf, 'exclusive');
+              a.fill(0);
+            }
+            case 1:
+              using b = acquire(buf, 'exclusive');
+              break;
+          }
+        }
+      `),
+    },
+    {
+      // rustc: assignment killing a binding, here the exporter's: a `for … of` binds a new buffer per iteration.
+      name: 'an exporter declared by the loop head is another buffer on each iteration',
+      code: withPrelude(`
+        function f(buffers: readonly ArrayBuffer[]) {
+          for (const buf of buffers) {
+            // Left held (no-unreleased-view's business), but each iteration's is of another buffer.
+            const view = acquire(buf, 'exclusive');
+            view.fill(0);
+          }
+        }
+      `),
+    },
   ],
   invalid: [
     {
@@ -706,6 +799,115 @@ ruleTester.run('no-conflicting-views', rule, {
         }
       `),
       errors: [{ messageId: 'conflictingAcquire', line: line(6), column: 7 }],
+    },
+    // Path-sensitive cases on the shared lifetime analysis; each names the rustc borrowck/NLL shape it ports.
+    {
+      // rustc: conditional release in loops (a borrow released on one branch only is live at the loop head).
+      name: 'a view released on only one branch of an if in the loop body conflicts with the next iteration',
+      code: withPrelude(`
+        function f(buf: ArrayBuffer, items: readonly number[]) {
+          for (const item of items) {
+            const view = acquire(buf, 'exclusive');
+            view[0] = item;
+            if (item > 0) release(view);
+          }
+        }
+      `),
+      errors: [{ messageId: 'conflictingAcquireInLoop', line: line(3), column: 18 }],
+    },
+    {
+      // rustc: conditional release in loops, the release skipped by `continue`.
+      name: 'continue skips the release at the end of the iteration',
+      code: withPrelude(`
+        function f(buf: ArrayBuffer, items: readonly number[]) {
+          for (const item of items) {
+            const view = acquire(buf, 'exclusive');
+            if (item < 0) continue;
+            release(view);
+          }
+        }
+      `),
+      errors: [{ messageId: 'conflictingAcquireInLoop', line: line(3), column: 18 }],
+    },
+    {
+      // rustc: mutable while shared live, the early return releases but the fall-through path does not.
+      name: 'an early return that releases leaves the view held on the path that goes on',
+      code: withPrelude(`
+        function f(buf: ArrayBuffer, done: boolean) {
+          const shared = acquire(buf, 'immutable');
+          if (done) {
+            release(shared);
+            return;
+          }
+          const unique = acquire(buf, 'exclusive');
+          release(unique);
+        }
+      `),
+      errors: [{ messageId: 'conflictingAcquire', line: line(7), column: 18, data: { requested: 'exclusive acquisition', exporter: 'buf', held: 'the immutable view `shared`', line: line(2) } }],
+    },
+    {
+      // rustc: a borrow still live on the normal path when it is ended only in the handler.
+      name: 'a release only in catch leaves the view held when try completes',
+      code: withPrelude(`
+        function f(buf: ArrayBuffer, work: () => void) {
+          const a = acquire(buf, 'exclusive');
+          try {
+            work();
+          } catch {
+            release(a);
+          }
+          using b = acquire(buf, 'immutable');
+        }
+      `),
+      errors: [{ messageId: 'conflictingAcquire', line: line(8), column: 13 }],
+    },
+    {
+      // rustc: two mutable borrows, reached through switch fall-through from the case that did not release.
+      name: 'switch: a case entered directly still holds the view released only by the case above',
+      code: withPrelude(`
+        function f(buf: ArrayBuffer, kind: number) {
+          const a = acquire(buf, 'exclusive');
+          switch (kind) {
+            case 0:
+              release(a);
+            case 1:
+              using b = acquire(buf, 'exclusive');
+              break;
+          }
+        }
+      `),
+      errors: [{ messageId: 'conflictingAcquire', line: line(7), column: 17 }],
+    },
+    {
+      // rustc: borrows in loop heads, the resize at the top of the next iteration meets the unreleased view.
+      name: 'resize at the top of a loop while the previous iteration may still hold a view',
+      code: withPrelude(`
+        function f(owned: OwnedBuffer, more: () => boolean, keep: boolean) {
+          while (more()) {
+            owned.resize(8);
+            const view = acquire(owned, 'immutable');
+            if (!keep) release(view);
+          }
+        }
+      `),
+      errors: [{ messageId: 'lockedWhileViewed', line: line(3), column: 5, data: { call: 'owned.resize()', operation: 'resize', held: 'the immutable view `view`', line: line(4) } }],
+    },
+    {
+      // rustc: a borrow escaping a block through a labelled break (held after the loops end).
+      name: 'a labelled break out of nested loops skips the release',
+      code: withPrelude(`
+        function f(buf: ArrayBuffer, rows: number, columns: number) {
+          outer: for (let row = 0; row < rows; row++) {
+            for (let column = 0; column < columns; column++) {
+              const cell = acquire(buf, 'exclusive', { byteOffset: row * columns + column, byteLength: 1 });
+              if (cell[0] === 0) break outer;
+              release(cell);
+            }
+          }
+          using all = acquire(buf, 'immutable');
+        }
+      `),
+      errors: [{ messageId: 'conflictingAcquire', line: line(9), column: 15 }],
     },
     {
       name: 'resize of an OwnedBuffer while a view is held',
