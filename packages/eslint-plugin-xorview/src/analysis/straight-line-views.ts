@@ -1,7 +1,7 @@
 /**
  * Which views a function holds at each point, by a structured walk of its body: the "acquired
- * before, not released in between" analysis behind `no-conflicting-views` and
- * `no-view-across-await`.
+ * before, not released in between" analysis behind `no-view-across-await` (the other flow rules,
+ * `no-conflicting-views` included, are on the code-path lifetime analysis of `lifetime.ts`).
  *
  * It is a may-analysis over the statement tree, not over code paths: a view is live at a point if
  * it is live on the end of some branch that reaches it. Branches of `if`/`?:`/`&&`/`switch` are
@@ -22,11 +22,10 @@
  * with more views live), so listeners deduplicate by node.
  */
 import { AST_NODE_TYPES, ASTUtils, type ParserServicesWithTypeInformation, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { lockingOperations, type AccessMode, type ByteRange, type LockingOperation } from 'xorview/semantics';
-import { matchAcquireCall, matchAcquisition, type Acquisition } from './acquisitions.js';
-import { exporterIdentity, isReachedThrough, unwrapExpression, variableIdentity } from './exporter-identity.js';
+import type { AccessMode } from 'xorview/semantics';
+import { matchAcquisition, type Acquisition } from './acquisitions.js';
+import { unwrapExpression } from './exporter-identity.js';
 import { disposedExpression, isReleaseCall } from './releases.js';
-import { byteRangeOf } from './view-claims.js';
 import { viewModeOfNode } from './view-types.js';
 
 /** A view the function acquired, identified by the node that produced it. */
@@ -35,35 +34,10 @@ export interface TrackedView {
   readonly origin: TSESTree.Node;
   readonly kind: Acquisition['kind'] | 'destructured';
   readonly mode: AccessMode | undefined;
-  /** Byte range relative to the exporter; `undefined` when not all range options are literals. */
-  readonly range: ByteRange | undefined;
-  /** The exporter expression, for messages. */
-  readonly exporterNode: TSESTree.Node | undefined;
-  /** See `exporterIdentity`; cleared once the exporter's name is reassigned (it names other memory). */
-  exporter: string | undefined;
   /** The view this one was narrowed from: it is released with it. */
   readonly parent: TrackedView | undefined;
   /** The first name the view was bound to, for messages. */
   name: string | undefined;
-}
-
-export interface AcquisitionEvent {
-  readonly view: TrackedView;
-  /** Views live just before the acquisition (the new view not included). */
-  readonly live: readonly TrackedView[];
-  /** Live views whose `.buffer` is the exporter itself: the same memory, reached through a view. */
-  readonly viewsOfExporter: readonly TrackedView[];
-}
-
-export interface LockingCallEvent {
-  readonly call: TSESTree.CallExpression;
-  readonly operation: LockingOperation;
-  /** The exporter being resized/transferred/adopted/frozen/grown. */
-  readonly targetNode: TSESTree.Node;
-  readonly target: string | undefined;
-  /** Live views whose `.buffer` is the target itself. */
-  readonly viewsOfTarget: readonly TrackedView[];
-  readonly live: readonly TrackedView[];
 }
 
 /**
@@ -77,21 +51,9 @@ export interface SuspensionEvent {
 }
 
 export interface ViewFlowListener {
-  /** A root view (not a sub-view) is about to become live. */
-  onAcquisition?(event: AcquisitionEvent): void;
-  /** A locking operation is called while at least one view is live. */
-  onLockingCall?(event: LockingCallEvent): void;
   /** The function may suspend while at least one view is live. */
   onSuspension?(event: SuspensionEvent): void;
 }
-
-/**
- * Which views to track. `'every-view'`: xorview acquisitions, any call whose result is a view and
- * views destructured from a call result (this asks the checker for the type of every call).
- * `'acquire-calls'`: only `acquire`/`tryAcquire`/`acquireAsync` calls and their sub-views, which
- * are the only views with a known exporter; calls are filtered by name before the checker.
- */
-export type TrackedViews = 'every-view' | 'acquire-calls';
 
 /** A function ESLint's `:function` selector matches. */
 export type FunctionNode = TSESTree.FunctionDeclaration | TSESTree.FunctionExpression | TSESTree.ArrowFunctionExpression;
@@ -142,7 +104,6 @@ interface JumpTarget {
 }
 
 const noHandles: Handles = new Set();
-const lockingOperationNames: ReadonlySet<string> = new Set(lockingOperations);
 /** Loop bodies are re-walked until the head state stops growing; this bounds nested loops. */
 const maxLoopPasses = 3;
 /** Keys of type-only children, never evaluated. */
@@ -196,12 +157,6 @@ function viewsOf(handles: Handles, form: Handle['form'] = 'view'): TrackedView[]
   return views;
 }
 
-function rootOf(view: TrackedView): TrackedView {
-  let root = view;
-  while (root.parent !== undefined) root = root.parent;
-  return root;
-}
-
 function isDescendantOf(view: TrackedView, ancestor: TrackedView): boolean {
   for (let current: TrackedView | undefined = view; current !== undefined; current = current.parent) {
     if (current === ancestor) return true;
@@ -245,24 +200,18 @@ export class StraightLineViewFlow {
   /** One tracked view per producing node of the function being analysed, so re-walking a loop body meets the same views. */
   readonly #views = new Map<TSESTree.Node, TrackedView>();
   readonly #handles = new WeakMap<TrackedView, Map<Handle['form'], Handle>>();
-  /** Exporter-behind-a-view links of pending `acquireAsync` calls, reported when awaited. */
-  readonly #pendingViewsOfExporter = new WeakMap<TrackedView, readonly TrackedView[]>();
   #frames: Disposal[][] = [];
   #targets: JumpTarget[] = [];
   #finalizers: TSESTree.BlockStatement[] = [];
 
-  readonly #tracked: TrackedViews;
-
-  constructor(
-    sourceCode: Readonly<TSESLint.SourceCode>,
-    services: ParserServicesWithTypeInformation,
-    listener: ViewFlowListener,
-    tracked: TrackedViews,
-  ) {
+  /**
+   * Tracks xorview acquisitions, any call whose result is a view and views destructured from a
+   * call result (this asks the checker for the type of every call).
+   */
+  constructor(sourceCode: Readonly<TSESLint.SourceCode>, services: ParserServicesWithTypeInformation, listener: ViewFlowListener) {
     this.#sourceCode = sourceCode;
     this.#services = services;
     this.#listener = listener;
-    this.#tracked = tracked;
   }
 
   analyse(node: AnalysedFunction): void {
@@ -658,12 +607,8 @@ export class StraightLineViewFlow {
       this.#release(firstArgumentViews, state);
       return noHandles;
     }
-    if (callee.type === AST_NODE_TYPES.MemberExpression && !callee.computed && lockingOperationNames.has(callee.property.name)) {
-      this.#lockingCall(call, callee.property.name as LockingOperation, callee, state);
-      return noHandles;
-    }
 
-    const acquisition = this.#tracked === 'every-view' ? matchAcquisition(this.#services, call) : matchAcquireCall(this.#services, call);
+    const acquisition = matchAcquisition(this.#services, call);
     if (acquisition === undefined) return noHandles;
     const isExplicit = acquisition.kind !== 'other-view-returning-call';
     // A view-returning method of a view (`subarray`) or an acquisition through a held view is a
@@ -682,18 +627,11 @@ export class StraightLineViewFlow {
       origin: call,
       kind: acquisition.kind,
       mode: acquisition.mode ?? parent?.mode,
-      range: isExplicit ? byteRangeOf(acquisition.range) : undefined,
-      exporterNode: acquisition.exporter,
-      exporter: acquisition.exporter === undefined ? undefined : exporterIdentity(this.#sourceCode, acquisition.exporter),
       parent,
       name: undefined,
     }));
-    const viewsOfExporter = acquisition.exporter === undefined ? [] : this.#viewsBehindBuffer(acquisition.exporter, state);
-    if (acquisition.kind === 'acquireAsync') {
-      this.#pendingViewsOfExporter.set(view, viewsOfExporter);
-      return new Set([this.#handle(view, 'pending')]);
-    }
-    this.#activate(view, viewsOfExporter, state);
+    if (acquisition.kind === 'acquireAsync') return new Set([this.#handle(view, 'pending')]);
+    state.live.add(view);
     return new Set([this.#handle(view, acquisition.kind === 'tryAcquire' ? 'result' : 'view')]);
   }
 
@@ -721,17 +659,10 @@ export class StraightLineViewFlow {
         settled.add(handle);
         continue;
       }
-      this.#activate(handle.view, this.#pendingViewsOfExporter.get(handle.view) ?? [], state);
+      state.live.add(handle.view);
       settled.add(this.#handle(handle.view, 'view'));
     }
     return settled;
-  }
-
-  #activate(view: TrackedView, viewsOfExporter: readonly TrackedView[], state: FlowState): void {
-    if (view.parent === undefined) {
-      this.#listener.onAcquisition?.({ view, live: [...state.live], viewsOfExporter: viewsOfExporter.filter((held) => state.live.has(held)) });
-    }
-    state.live.add(view);
   }
 
   #release(views: readonly TrackedView[], state: FlowState): void {
@@ -754,32 +685,8 @@ export class StraightLineViewFlow {
     return negated ? { whenTrue: views, whenFalse: [] } : { whenTrue: [], whenFalse: views };
   }
 
-  #lockingCall(call: TSESTree.CallExpression, operation: LockingOperation, callee: TSESTree.MemberExpression, state: FlowState): void {
-    if (state.live.size === 0) return;
-    // `OwnedBuffer.adopt(buffer)` locks its argument; every other operation its receiver.
-    const targetNode = operation === 'adopt' ? call.arguments[0] : callee.object;
-    if (targetNode === undefined || targetNode.type === AST_NODE_TYPES.SpreadElement) return;
-    this.#listener.onLockingCall?.({
-      call,
-      operation,
-      targetNode,
-      target: exporterIdentity(this.#sourceCode, targetNode),
-      viewsOfTarget: this.#viewsBehindBuffer(targetNode, state).filter((view) => state.live.has(view)),
-      live: [...state.live],
-    });
-  }
-
   #suspend(node: TSESTree.Node, kind: SuspensionEvent['kind'], state: FlowState): void {
     if (state.live.size > 0) this.#listener.onSuspension?.({ node, kind, live: [...state.live] });
-  }
-
-  /** For `view.buffer` (through a plain name): the root views it is the memory of. */
-  #viewsBehindBuffer(node: TSESTree.Node, state: FlowState): TrackedView[] {
-    const expression = unwrapExpression(node);
-    if (expression.type !== AST_NODE_TYPES.MemberExpression || staticPropertyName(expression) !== 'buffer') return [];
-    const object = unwrapExpression(expression.object);
-    if (object.type !== AST_NODE_TYPES.Identifier) return [];
-    return viewsOf(this.#lookup(object, state)).map(rootOf);
   }
 
   // ---- bindings ---------------------------------------------------------------------------
@@ -818,7 +725,6 @@ export class StraightLineViewFlow {
     const value = this.#evaluate(init, state);
     // Views destructured out of a fresh call result (`const { a, b } = openPair()`) are new views.
     const fresh =
-      this.#tracked === 'every-view' &&
       pattern.type !== AST_NODE_TYPES.Identifier &&
       (initializer.type === AST_NODE_TYPES.CallExpression || initializer.type === AST_NODE_TYPES.AwaitExpression);
     return this.#bindPattern(pattern, value, state, fresh);
@@ -833,13 +739,10 @@ export class StraightLineViewFlow {
             origin: pattern,
             kind: 'destructured',
             mode: viewModeOfNode(this.#services, pattern),
-            range: undefined,
-            exporterNode: undefined,
-            exporter: undefined,
             parent: undefined,
             name: pattern.name,
           }));
-          this.#activate(view, [], state);
+          state.live.add(view);
           value = new Set([this.#handle(view, 'view')]);
         }
         this.#bind(pattern, value, state);
@@ -872,24 +775,16 @@ export class StraightLineViewFlow {
         const fallback = this.#evaluate(pattern.right, state);
         return this.#bindPattern(pattern.left, union(value, fallback), state, fresh && fallback.size === 0);
       }
-      case AST_NODE_TYPES.MemberExpression: {
-        const assigned = exporterIdentity(this.#sourceCode, pattern);
-        if (assigned !== undefined) this.#forgetExportersReachedThrough(assigned);
-        return noHandles;
-      }
       default:
         return noHandles;
     }
   }
 
   #bind(identifier: TSESTree.Identifier, value: Handles, state: FlowState): void {
-    // Nothing tracked yet in this analysis: no binding to change and no exporter to forget.
+    // Nothing tracked yet in this analysis: no binding to change.
     if (value.size === 0 && this.#views.size === 0) return;
     const variable = ASTUtils.findVariable(this.#sourceCode.getScope(identifier), identifier);
     if (variable === null) return;
-    // A (re)declared or reassigned name no longer names the memory views were acquired from
-    // through it (a loop body declares its names again on every iteration).
-    this.#forgetExportersReachedThrough(variableIdentity(variable));
     if (value.size === 0) {
       state.bindings.delete(variable);
       return;
@@ -910,12 +805,6 @@ export class StraightLineViewFlow {
     if (!named) return noHandles;
     const variable = ASTUtils.findVariable(this.#sourceCode.getScope(identifier), identifier);
     return variable === null ? noHandles : (state.bindings.get(variable) ?? noHandles);
-  }
-
-  #forgetExportersReachedThrough(assigned: string): void {
-    for (const view of this.#views.values()) {
-      if (view.exporter !== undefined && isReachedThrough(view.exporter, assigned)) view.exporter = undefined;
-    }
   }
 
   #trackedView(origin: TSESTree.Node, create: () => TrackedView): TrackedView {

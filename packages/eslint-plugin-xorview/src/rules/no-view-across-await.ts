@@ -77,7 +77,7 @@ export default createRule<Options, MessageIds>({
       }
     }
 
-    const flow = new StraightLineViewFlow(sourceCode, services, { onSuspension }, 'every-view');
+    const flow = new StraightLineViewFlow(sourceCode, services, { onSuspension });
 
     function markSuspending(node: TSESTree.Node): void {
       let current: TSESTree.Node | undefined = node.parent;
