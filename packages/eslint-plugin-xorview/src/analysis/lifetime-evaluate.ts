@@ -75,7 +75,8 @@ export interface ExporterCall {
   readonly exporter: TSESTree.Expression;
   /**
    * The acquire calls of views this function owns that are held (acquired, not released, not
-   * handed on) on some path reaching the call. An acquisition in a loop appears in its own list
+   * handed to an owning callee or a stack; stored in a field or an outer variable still counts)
+   * on some path reaching the call. An acquisition in a loop appears in its own list
    * when its view from the previous iteration may still be held.
    */
   readonly held: ReadonlySet<TSESTree.CallExpression>;
@@ -480,7 +481,7 @@ class Evaluation {
     }
     const held = record.held as Set<TSESTree.CallExpression>;
     for (const [site, facts] of state.views) {
-      if ((facts.flags & ViewFlag.Held) === 0) continue;
+      if ((facts.flags & ViewFlag.Held) === 0 && !isStoredUnreleased(facts)) continue;
       const info = this.sites.get(site);
       if (info?.kind === 'view' && info.owned && info.acquire !== undefined) held.add(info.acquire);
     }
@@ -994,6 +995,16 @@ class Evaluation {
     for (const root of roots) all = union(all, this.deepViews(state, root));
     return all;
   }
+}
+
+/** Escape kinds that keep the view exported somewhere the function can still reach: a store, not a hand-over. */
+const storingEscapes: ReadonlySet<EscapeKind> = new Set<EscapeKind>(['field', 'collection', 'outer-variable', 'global']);
+
+/** Stored in a field, a collection or an outer variable on some path and not released since: still exported. */
+function isStoredUnreleased(facts: ViewFacts): boolean {
+  if ((facts.flags & ViewFlag.Escaped) === 0) return false;
+  for (const escape of facts.escapes) if (storingEscapes.has(escape.kind)) return true;
+  return false;
 }
 
 function heldFacts(): ViewFacts {

@@ -460,6 +460,20 @@ ruleTester.run('no-conflicting-views', rule, {
         }
       `),
     },
+    {
+      // Ownership transfer (Roslyn CA2000's lesson): a view handed to an owning parameter is the callee's to release.
+      name: 'a view handed to a parameter tagged @xorview-takes-ownership is no longer held here',
+      code: withPrelude(`
+        /** @xorview-takes-ownership view */
+        declare function writeLater(view: ExclusiveView): void;
+        function f(buf: ArrayBuffer, done: boolean) {
+          const a = acquire(buf, 'exclusive');
+          writeLater(a);
+          if (done) return;
+          using b = acquire(buf, 'immutable');
+        }
+      `),
+    },
   ],
   invalid: [
     {
@@ -908,6 +922,20 @@ ruleTester.run('no-conflicting-views', rule, {
         }
       `),
       errors: [{ messageId: 'conflictingAcquire', line: line(9), column: 15 }],
+    },
+    {
+      // rustc: mutable while shared live, the earlier view kept alive through a field it was stored in.
+      name: 'a view stored in a field is still exported when the exporter is acquired again',
+      code: withPrelude(`
+        class Reader {
+          current: ImmutableView | undefined;
+          open(buf: ArrayBuffer): void {
+            this.current = acquire(buf, 'immutable');
+            using writer = acquire(buf, 'exclusive');
+          }
+        }
+      `),
+      errors: [{ messageId: 'conflictingAcquire', line: line(5), column: 20 }],
     },
     {
       name: 'resize of an OwnedBuffer while a view is held',
