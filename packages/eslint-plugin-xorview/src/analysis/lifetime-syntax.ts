@@ -5,6 +5,7 @@
  */
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { lockingOperations, type LockingOperation } from 'xorview/semantics';
+import { unwrapExpression as unwrapTransparent } from './exporter-identity.js';
 
 export type FunctionLike =
   | TSESTree.ArrowFunctionExpression
@@ -29,26 +30,11 @@ function isCodePathBoundary(node: TSESTree.Node): boolean {
   );
 }
 
-/** Expression wrappers that hand their operand through unchanged (as far as views go). */
-export function unwrapTransparent(node: TSESTree.Node): TSESTree.Node {
-  let current = node;
-  for (;;) {
-    switch (current.type) {
-      case AST_NODE_TYPES.TSAsExpression:
-      case AST_NODE_TYPES.TSNonNullExpression:
-      case AST_NODE_TYPES.TSSatisfiesExpression:
-      case AST_NODE_TYPES.TSTypeAssertion:
-      case AST_NODE_TYPES.TSInstantiationExpression:
-        current = current.expression;
-        break;
-      case AST_NODE_TYPES.ChainExpression:
-        current = current.expression;
-        break;
-      default:
-        return current;
-    }
-  }
-}
+/**
+ * Expression wrappers that hand their operand through unchanged (as far as views go): one
+ * implementation for the whole plugin, `unwrapExpression`.
+ */
+export { unwrapTransparent };
 
 function usingDeclarationsIn(statements: readonly TSESTree.Node[]): TSESTree.VariableDeclaration[] {
   return statements.filter(

@@ -118,16 +118,4 @@ export function withoutNonNull(node: TSESTree.Node): TSESTree.Node {
 }
 
 /** `node` without casts and assertions of any kind (`as`, `<T>`, `!`, `satisfies`, `?.`). */
-export function withoutCasts(node: TSESTree.Node): TSESTree.Node {
-  let current = node;
-  while (
-    current.type === AST_NODE_TYPES.TSAsExpression ||
-    current.type === AST_NODE_TYPES.TSTypeAssertion ||
-    current.type === AST_NODE_TYPES.TSNonNullExpression ||
-    current.type === AST_NODE_TYPES.TSSatisfiesExpression ||
-    current.type === AST_NODE_TYPES.ChainExpression
-  ) {
-    current = current.expression;
-  }
-  return current;
-}
+export { unwrapExpression as withoutCasts } from './exporter-identity.js';
