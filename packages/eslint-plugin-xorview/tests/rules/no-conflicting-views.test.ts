@@ -474,6 +474,46 @@ ruleTester.run('no-conflicting-views', rule, {
         }
       `),
     },
+    {
+      // rustc: borrows in loop heads, a `loop { … break }` that ends the borrow before each exit.
+      name: 'an endless loop that releases before it may break',
+      code: withPrelude(`
+        function f(buf: ArrayBuffer, done: () => boolean) {
+          while (true) {
+            const view = acquire(buf, 'exclusive');
+            view.fill(0);
+            release(view);
+            if (done()) break;
+          }
+          using after = acquire(buf, 'exclusive');
+        }
+      `),
+    },
+    {
+      // typescript-eslint prefer-readonly write shapes: a view reached through array destructuring, released by that name.
+      name: 'released through a name bound by array destructuring',
+      code: withPrelude(`
+        function f(buf: ArrayBuffer) {
+          const [first] = [acquire(buf, 'exclusive')];
+          first.fill(0);
+          release(first);
+          using second = acquire(buf, 'exclusive');
+        }
+      `),
+    },
+    {
+      // rustc: a view escaping a block, returned on one path; the resize is reached only where it was released.
+      name: 'returned on one path and released on the other before a resize',
+      code: withPrelude(`
+        function f(owned: OwnedBuffer, peek: boolean): ImmutableView | undefined {
+          const view = acquire(owned, 'immutable');
+          if (peek) return view;
+          release(view);
+          owned.resize(16);
+          return undefined;
+        }
+      `),
+    },
   ],
   invalid: [
     {
