@@ -34,11 +34,6 @@ export function isAccessMode(value: unknown): value is AccessMode {
   return value === 'immutable' || value === 'exclusive' || value === 'raw';
 }
 
-/** Whether a view in `mode` lets its holder write. */
-export function isWritableMode(mode: AccessMode): boolean {
-  return mode !== 'immutable';
-}
-
 /** A half-open byte range `[start, end)` of one piece of memory. */
 export interface ByteRange {
   readonly start: number;

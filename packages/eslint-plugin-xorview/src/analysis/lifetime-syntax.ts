@@ -69,7 +69,13 @@ export function usingDeclarationsEndingAt(node: TSESTree.Node): TSESTree.Variabl
   }
 }
 
-function isLoop(node: TSESTree.Node): boolean {
+/** Whether `node` is a loop statement (the target of an unlabelled `continue`). */
+export function isLoop(node: TSESTree.Node): node is
+  | TSESTree.ForStatement
+  | TSESTree.ForInStatement
+  | TSESTree.ForOfStatement
+  | TSESTree.WhileStatement
+  | TSESTree.DoWhileStatement {
   return (
     node.type === AST_NODE_TYPES.ForStatement ||
     node.type === AST_NODE_TYPES.ForInStatement ||

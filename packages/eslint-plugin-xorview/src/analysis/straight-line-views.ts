@@ -25,6 +25,7 @@ import { AST_NODE_TYPES, ASTUtils, type ParserServicesWithTypeInformation, type 
 import type { AccessMode } from 'xorview/semantics';
 import { matchAcquisition, type Acquisition } from './acquisitions.js';
 import { unwrapExpression } from './exporter-identity.js';
+import { isLoop } from './lifetime-syntax.js';
 import { disposedExpression, isReleaseCall } from './releases.js';
 import { viewModeOfNode } from './view-types.js';
 
@@ -168,21 +169,6 @@ function staticPropertyName(property: TSESTree.Property | TSESTree.MemberExpress
   const key = property.type === AST_NODE_TYPES.Property ? property.key : property.property;
   if (property.computed) return key.type === AST_NODE_TYPES.Literal ? String(key.value) : undefined;
   return key.type === AST_NODE_TYPES.Identifier || key.type === AST_NODE_TYPES.PrivateIdentifier ? key.name : undefined;
-}
-
-function isLoop(node: TSESTree.Node): node is
-  | TSESTree.ForStatement
-  | TSESTree.ForInStatement
-  | TSESTree.ForOfStatement
-  | TSESTree.WhileStatement
-  | TSESTree.DoWhileStatement {
-  return (
-    node.type === AST_NODE_TYPES.ForStatement ||
-    node.type === AST_NODE_TYPES.ForInStatement ||
-    node.type === AST_NODE_TYPES.ForOfStatement ||
-    node.type === AST_NODE_TYPES.WhileStatement ||
-    node.type === AST_NODE_TYPES.DoWhileStatement
-  );
 }
 
 function isAlwaysTrue(test: TSESTree.Expression | null): boolean {

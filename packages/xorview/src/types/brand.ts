@@ -1,4 +1,4 @@
-import type { AccessMode, ViewBrandKey } from '../semantics.js';
+import type { AccessMode } from '../semantics.js';
 
 /**
  * The phantom mark that makes a typed array a *view*: what the compiler and the ESLint plugin
@@ -31,6 +31,3 @@ export interface ViewBrand<Grants extends AccessMode, Kind = unknown> {
    */
   readonly '~xorview': { readonly mode: Grants; readonly kind: Kind };
 }
-
-/** The brand key, checked against `viewBrandKey` by the type tests. */
-export type BrandKey = Extract<keyof ViewBrand<AccessMode>, ViewBrandKey>;
