@@ -5,7 +5,14 @@
  */
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import type { LockingOperation } from 'xorview/semantics';
-import { releasedIdentifier, type CallFacts, type ClosureFacts, type LifetimeEvent, type Variable } from './lifetime-events.js';
+import {
+  releasedIdentifier,
+  type CallFacts,
+  type ClosureFacts,
+  type LifetimeEvent,
+  type ReplayStep,
+  type Variable,
+} from './lifetime-events.js';
 import type { LifetimeOracle, OwnershipPolicy } from './lifetime-oracle.js';
 import {
   FlowState,
@@ -94,10 +101,23 @@ export interface FunctionLifetimes {
   readonly exporterCalls: readonly ExporterCall[];
 }
 
+type Segment = TSESLint.CodePathSegment;
+
 export interface RecordedCodePath {
   readonly codePath: TSESLint.CodePath;
   readonly node: TSESTree.Node;
   readonly events: ReadonlyMap<string, readonly LifetimeEvent[]>;
+  /**
+   * Each `finally` block ESLint walked: the segments current on entering it and every segment
+   * started inside it. Its events run from the `finally` enter marker to the exit marker.
+   */
+  readonly finalizers: ReadonlyMap<TSESTree.TryStatement, { readonly entries: ReadonlySet<Segment>; readonly segments: ReadonlySet<Segment> }>;
+  /**
+   * Segments of the "leaving" copies ESLint makes of `finally` blocks for the returns and throws
+   * of their `try`, merged with the normal path: where they reach the function's end, that
+   * merge is no path of the program (returns are judged where they are, by their `jump` event).
+   */
+  readonly leaving: ReadonlySet<Segment>;
 }
 
 /** What the evaluation needs from the file beyond the recorded events. */
@@ -138,6 +158,8 @@ interface Collector {
 const tryAcquireResultKey = 'view';
 /** Where a DisposableStack keeps what it adopted: no property name, so no member read reaches it. */
 const adoptedKey = '#adopted';
+/** `finally` blocks replayed inside one another, at most (a guard: nesting is finite anyway). */
+const maxReplayDepth = 8;
 
 export function evaluateCodePath(recorded: RecordedCodePath, inputs: EvaluationInputs): FunctionLifetimes {
   return new Evaluation(recorded, inputs).run();
@@ -153,6 +175,9 @@ class Evaluation {
   /** One point object per node, so sets of points in the state stop growing at the fixpoint. */
   private readonly releasePoints = new Map<TSESTree.Node, ReleasePoint>();
   private readonly escapePoints = new Map<TSESTree.Node, Map<EscapeKind, EscapePoint>>();
+  /** The events of each `finally` block on each of its segments (see `finallyEvents`). */
+  private readonly finallySlices = new Map<TSESTree.TryStatement, Map<Segment, { events: readonly LifetimeEvent[]; exits: boolean }>>();
+  private replayDepth = 0;
 
   /**
    * Variables released by name in this function (`release(x)`, `x[Symbol.dispose]()`, a closure
@@ -192,7 +217,7 @@ class Evaluation {
       queued.delete(segment);
       const out = this.transfer(inStateOf(segment), this.recorded.events.get(segment.id) ?? []);
       const previous = outStates.get(segment);
-      if (previous?.equals(out) === true) continue;
+      if (out === undefined || previous?.equals(out) === true) continue;
       outStates.set(segment, out);
       for (const next of segment.nextSegments) {
         if (!queued.has(next)) {
@@ -254,14 +279,8 @@ class Evaluation {
     const isProgram = this.recorded.node.type === AST_NODE_TYPES.Program;
     for (const segment of codePath.returnedSegments) {
       const state = outStates.get(segment);
-      if (state === undefined) continue;
-      const kept = isProgram ? this.reachableViews(state, [...state.bindings.values()]) : new Set<Site>();
-      for (const [site, facts] of state.views) {
-        const acquire = this.leakableAcquire(site, facts);
-        if (acquire !== undefined && !kept.has(site) && !collector.leaks.has(acquire)) {
-          collector.leaks.set(acquire, { acquire, cause: 'end', throwPoint: undefined });
-        }
-      }
+      if (state === undefined || this.recorded.leaving.has(segment)) continue;
+      this.noteEndLeaks(state);
     }
     for (const segment of codePath.thrownSegments) {
       const state = outStates.get(segment);
@@ -278,6 +297,19 @@ class Evaluation {
       const info = this.sites.get(site);
       if (info?.kind !== 'view' || info.acquire === undefined || collector.leaks.has(info.acquire)) continue;
       collector.leaks.set(info.acquire, { acquire: info.acquire, cause: 'throw', throwPoint });
+    }
+  }
+
+  /** Views held when the function returns in `state` (at module level: not kept in module variables) leak. */
+  private noteEndLeaks(state: FlowState): void {
+    const collector = this.collector;
+    if (collector === undefined) return;
+    const kept = this.recorded.node.type === AST_NODE_TYPES.Program ? this.reachableViews(state, [...state.bindings.values()]) : noSites();
+    for (const [site, facts] of state.views) {
+      const acquire = this.leakableAcquire(site, facts);
+      if (acquire !== undefined && !kept.has(site) && !collector.leaks.has(acquire)) {
+        collector.leaks.set(acquire, { acquire, cause: 'end', throwPoint: undefined });
+      }
     }
   }
 
@@ -315,8 +347,9 @@ class Evaluation {
   // ---------------------------------------------------------------------------------------------
   // Transfer functions
 
-  private transfer(inState: FlowState, events: readonly LifetimeEvent[]): FlowState {
-    const state = inState.copy();
+  /** The state after `events`, or `undefined` when they jump somewhere no path ever lands (see `onJump`). */
+  private transfer(inState: FlowState, events: readonly LifetimeEvent[]): FlowState | undefined {
+    let state = inState.copy();
     for (const event of events) {
       switch (event.type) {
         case 'read':
@@ -340,6 +373,14 @@ class Evaluation {
         case 'await':
           // A rejected `await acquireAsync(…)` lends nothing: its own view is not at stake.
           if (!event.guarded) this.noteThrowPoint(state, event.node, this.valuesOf(state, event.node.argument));
+          break;
+        case 'jump': {
+          const landed = this.onJump(state, event);
+          if (landed === undefined) return undefined;
+          state = landed;
+          break;
+        }
+        case 'finally':
           break;
       }
     }
@@ -703,6 +744,114 @@ class Evaluation {
         this.collector.leaks.set(acquire, { acquire, cause: 'end', throwPoint: undefined });
       }
     }
+  }
+
+  /**
+   * A jump that leaves `try` blocks with a `finally`. A `break`/`continue` lands at its target
+   * only after those blocks ran (ESLint's path skips them): the state it lands with. A `return`
+   * or an abandoning `yield` goes on along ESLint's own path; what the caller gets once every
+   * block ran is judged here (ESLint merges those paths with others, see `RecordedCodePath`).
+   */
+  private onJump(state: FlowState, event: Extract<LifetimeEvent, { type: 'jump' }>): FlowState | undefined {
+    if (event.kind === 'break') return this.replay(state, event.node, event.steps);
+    if (this.collector === undefined) return state;
+    const left = this.replay(state.copy(), event.node, event.steps);
+    if (left === undefined) return state;
+    if (event.kind === 'return') this.noteEndLeaks(left);
+    else this.noteAbandonPoint(left);
+    return state;
+  }
+
+  /** Runs a jump's `using` disposals and `finally` blocks on `state`; `undefined` if no path gets through. */
+  private replay(state: FlowState, jump: TSESTree.Node, steps: readonly ReplayStep[]): FlowState | undefined {
+    let current = state;
+    for (const step of steps) {
+      if (step.kind === 'dispose') {
+        this.onScopeExit(current, jump, step.variables);
+        continue;
+      }
+      const after = this.replayFinally(current, step.statement);
+      if (after === undefined) return undefined;
+      current = after;
+    }
+    return current;
+  }
+
+  /**
+   * The state at the end of `statement`'s `finally` block entered with `entry`: a small fixpoint
+   * over the block's own segments (loops and branches in it included), then, when findings are
+   * being collected, one more pass to collect them. A block ESLint never walked (its entry was
+   * unreachable on every path ESLint knows) cannot be replayed: the state goes on unchanged.
+   */
+  private replayFinally(entry: FlowState, statement: TSESTree.TryStatement): FlowState | undefined {
+    const region = this.recorded.finalizers.get(statement);
+    if (region === undefined || this.replayDepth >= maxReplayDepth) return entry;
+    // The two copies of a block (see `RecordedCodePath.leaving`) run the same events: walk one.
+    const normal = [...region.entries].filter((segment) => !this.recorded.leaving.has(segment));
+    const entries = new Set(normal.length > 0 ? normal : region.entries);
+    const outs = new Map<Segment, FlowState>();
+    const inStateOf = (segment: Segment): FlowState | undefined => {
+      const states = entries.has(segment) ? [entry] : [];
+      for (const previous of segment.prevSegments) {
+        const out = region.segments.has(previous) && !this.finallyEvents(statement, previous).exits ? outs.get(previous) : undefined;
+        if (out !== undefined) states.push(out);
+      }
+      return states.length === 0 ? undefined : FlowState.join(states);
+    };
+    const collector = this.collector;
+    this.collector = undefined;
+    this.replayDepth += 1;
+    try {
+      const worklist = [...entries];
+      const queued = new Set(worklist);
+      while (worklist.length > 0) {
+        const segment = worklist.shift() as Segment;
+        queued.delete(segment);
+        const inState = inStateOf(segment);
+        const slice = this.finallyEvents(statement, segment);
+        const out = inState === undefined ? undefined : this.transfer(inState, slice.events);
+        if (out === undefined || outs.get(segment)?.equals(out) === true) continue;
+        outs.set(segment, out);
+        if (slice.exits) continue;
+        for (const next of segment.nextSegments) {
+          if (region.segments.has(next) && !queued.has(next)) {
+            queued.add(next);
+            worklist.push(next);
+          }
+        }
+      }
+      this.collector = collector;
+      if (collector !== undefined) {
+        for (const segment of outs.keys()) {
+          const inState = inStateOf(segment);
+          if (inState !== undefined) this.transfer(inState, this.finallyEvents(statement, segment).events);
+        }
+      }
+    } finally {
+      this.collector = collector;
+      this.replayDepth -= 1;
+    }
+    const exits = [...outs].filter(([segment]) => this.finallyEvents(statement, segment).exits).map(([, out]) => out);
+    return exits.length === 0 ? undefined : FlowState.join(exits);
+  }
+
+  /** The events of `statement`'s `finally` block on `segment`, and whether the block ends on it. */
+  private finallyEvents(statement: TSESTree.TryStatement, segment: Segment): { events: readonly LifetimeEvent[]; exits: boolean } {
+    let perSegment = this.finallySlices.get(statement);
+    if (perSegment === undefined) {
+      perSegment = new Map();
+      this.finallySlices.set(statement, perSegment);
+    }
+    let slice = perSegment.get(segment);
+    if (slice === undefined) {
+      const events = this.recorded.events.get(segment.id) ?? [];
+      const isMarker = (edge: 'enter' | 'exit') => (event: LifetimeEvent) => event.type === 'finally' && event.statement === statement && event.edge === edge;
+      const start = events.findIndex(isMarker('enter')) + 1;
+      const end = events.findIndex(isMarker('exit'));
+      slice = { events: events.slice(start, end < 0 ? events.length : end), exits: end >= 0 };
+      perSegment.set(segment, slice);
+    }
+    return slice;
   }
 
   private onScopeExit(state: FlowState, node: TSESTree.Node, variables: readonly Variable[]): void {

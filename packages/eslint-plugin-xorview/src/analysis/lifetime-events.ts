@@ -60,7 +60,27 @@ export type LifetimeEvent =
   /** `using` variables whose scope ends here (block end, or a jump out of their blocks). */
   | { readonly type: 'scope-exit'; readonly node: TSESTree.Node; readonly variables: readonly Variable[] }
   /** An `await`: the promise may reject here. */
-  | { readonly type: 'await'; readonly node: TSESTree.AwaitExpression; readonly guarded: boolean };
+  | { readonly type: 'await'; readonly node: TSESTree.AwaitExpression; readonly guarded: boolean }
+  /** Where a `finally` block starts and ends on this segment (so it can be replayed on a jump). */
+  | { readonly type: 'finally'; readonly statement: TSESTree.TryStatement; readonly edge: 'enter' | 'exit' }
+  /**
+   * A jump that runs `finally` blocks ESLint's code path does not route it through. `break` and
+   * `continue`: the path goes on from here to its target once `steps` have run. `return` and an
+   * abandoning `yield`: ESLint routes the path through the first `finally` itself, merged with
+   * others; `steps` (the rest of the way out, after the `using` scopes the path already left)
+   * tell what the function's caller finally gets.
+   */
+  | {
+      readonly type: 'jump';
+      readonly node: TSESTree.Node;
+      readonly kind: 'break' | 'return' | 'yield';
+      readonly steps: readonly ReplayStep[];
+    };
+
+/** A `using` disposal or a `finally` block run by a jump (see `jumpSteps`), with its variables. */
+export type ReplayStep =
+  | { readonly kind: 'dispose'; readonly variables: readonly Variable[] }
+  | { readonly kind: 'finally'; readonly statement: TSESTree.TryStatement };
 
 /** What a closure does with the variables of the functions around it. */
 export interface ClosureFacts {

@@ -105,30 +105,70 @@ function isJumpTarget(jump: TSESTree.Node, parent: TSESTree.Node): boolean {
   return false;
 }
 
+/** One thing a jump runs on its way out: the disposal of `using` declarations, or a `finally` block. */
+export type JumpStep =
+  | { readonly kind: 'dispose'; readonly declarations: readonly TSESTree.VariableDeclaration[] }
+  | { readonly kind: 'finally'; readonly statement: TSESTree.TryStatement };
+
 /**
- * The `using` declarations whose scopes a jump (`return`, `throw`, `break`, `continue`, or the
- * implicit return of an arrow's expression body) leaves, innermost first. The walk stops at a
- * `try` with a `finally` (and a throw at a `try` with a `catch`): the scopes outside it end after
- * the `finally` runs, on the code path's
- * own copy of that block, which the analysis cannot tell apart from the normal one. Those views are
- * `using`-bound, so they are never reported as leaked; only their release on that path is unseen.
+ * What a jump (`return`, `break`, `continue`, a generator abandoned at a `yield`, the implicit
+ * return of an arrow's expression body) runs before it lands, in order: the `using` scopes it
+ * leaves, innermost first, and the `finally` blocks of the `try` statements it leaves from their
+ * `try` or `catch` block. A `throw` stops at a `try` whose `catch` receives it.
  */
-export function usingDeclarationsLeftBy(jump: TSESTree.Node): TSESTree.VariableDeclaration[] {
-  const declarations: TSESTree.VariableDeclaration[] = [];
+export function jumpSteps(jump: TSESTree.Node): JumpStep[] {
+  const steps: JumpStep[] = [];
+  let pending: TSESTree.VariableDeclaration[] = [];
+  const flush = (): void => {
+    if (pending.length > 0) steps.push({ kind: 'dispose', declarations: pending });
+    pending = [];
+  };
   const throws = jump.type === AST_NODE_TYPES.ThrowStatement;
   let child: TSESTree.Node = jump;
   let parent = jump.parent;
   while (parent != null && !isCodePathBoundary(child)) {
     if (parent.type === AST_NODE_TYPES.TryStatement && child !== parent.finalizer) {
-      // A `finally` runs first (see above); a `catch` stops a throw from its `try` block.
-      if (parent.finalizer !== null || (throws && child === parent.block && parent.handler !== null)) break;
+      if (throws && child === parent.block && parent.handler !== null) break;
+      if (parent.finalizer !== null) {
+        flush();
+        steps.push({ kind: 'finally', statement: parent });
+      }
     }
-    if (leavesScopeOf(parent, child)) declarations.push(...usingDeclarationsEndingAt(parent));
+    if (leavesScopeOf(parent, child)) pending.push(...usingDeclarationsEndingAt(parent));
     if (isJumpTarget(jump, parent)) break;
     child = parent;
     parent = parent.parent;
   }
-  return declarations;
+  flush();
+  return steps;
+}
+
+/**
+ * The `using` declarations a jump leaves before it reaches a `finally` (see `jumpSteps`): the
+ * ones it disposes on ESLint's own code path. Scopes outside a `try` with a `finally` end after
+ * that block runs: ESLint routes a `return` or `throw` through the block's "leaving" copy, and a
+ * `break`/`continue` past it (the analysis replays the block on those jumps).
+ */
+export function usingDeclarationsLeftBy(jump: TSESTree.Node): TSESTree.VariableDeclaration[] {
+  const first = jumpSteps(jump)[0];
+  return first?.kind === 'dispose' ? [...first.declarations] : [];
+}
+
+/** Whether `node` is the `finally` block of a `try` statement. */
+export function isFinalizer(node: TSESTree.Node): node is TSESTree.BlockStatement & { parent: TSESTree.TryStatement } {
+  return node.parent?.type === AST_NODE_TYPES.TryStatement && node.parent.finalizer === node;
+}
+
+/** Whether `node` is inside (the `try`, `catch` or `finally` block of) a `try` with a `finally`. */
+export function isInsideTryWithFinally(node: TSESTree.Node): boolean {
+  let child: TSESTree.Node = node;
+  let parent = node.parent;
+  while (parent != null && !isCodePathBoundary(child)) {
+    if (parent.type === AST_NODE_TYPES.TryStatement && parent.finalizer !== null) return true;
+    child = parent;
+    parent = parent.parent;
+  }
+  return false;
 }
 
 /**

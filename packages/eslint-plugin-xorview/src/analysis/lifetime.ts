@@ -17,15 +17,25 @@
  */
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { evaluateCodePath, type FunctionLifetimes, type RecordedCodePath } from './lifetime-evaluate.js';
-import { releasedIdentifier, type CallFacts, type ClosureFacts, type LifetimeEvent, type Variable } from './lifetime-events.js';
+import {
+  releasedIdentifier,
+  type CallFacts,
+  type ClosureFacts,
+  type LifetimeEvent,
+  type ReplayStep,
+  type Variable,
+} from './lifetime-events.js';
 import type { LifetimeOracle, OwnershipPolicy } from './lifetime-oracle.js';
 import {
   defersCallbacks,
   disposedObject,
+  isFinalizer,
   isFunctionLike,
   isGuardedByFinally,
   isGuardedByTry,
+  isInsideTryWithFinally,
   isUsingKind,
+  jumpSteps,
   lockedExporter,
   referenceIndex,
   stackMethodCall,
@@ -34,6 +44,7 @@ import {
   usingDeclarationsEndingAt,
   usingDeclarationsLeftBy,
   type FunctionLike,
+  type JumpStep,
 } from './lifetime-syntax.js';
 
 export type {
@@ -61,13 +72,29 @@ export interface LifetimeStatistics {
 
 type AnyRuleContext = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 
+type Segment = TSESLint.CodePathSegment;
+
 interface CodePathRecord {
   readonly codePath: TSESLint.CodePath;
   readonly node: TSESTree.Node;
   readonly events: Map<string, LifetimeEvent[]>;
-  readonly current: Set<TSESLint.CodePathSegment>;
+  readonly current: Set<Segment>;
   /** Whether anything here can acquire, release or dispose a view (else evaluation is skipped). */
   relevant: boolean;
+  /** The segments of each `finally` block walked so far (see `FinallyRegion`). */
+  readonly finalizers: Map<TSESTree.TryStatement, FinallyRegion>;
+  /** The `finally` blocks being walked, innermost last. */
+  readonly openFinalizers: FinallyRegion[];
+  /** Segments (reachable or not) started on entering the `finally` block about to be entered. */
+  readonly startedAtFinalizer: Segment[];
+  /** Segments of the "leaving" copies of `finally` blocks (see `enterFinalizer`). */
+  readonly leaving: Set<Segment>;
+}
+
+/** Where a `finally` block's events are: the segments current on entering it, and all it started. */
+interface FinallyRegion {
+  readonly entries: Set<Segment>;
+  readonly segments: Set<Segment>;
 }
 
 class LifetimeSession {
@@ -106,13 +133,26 @@ class LifetimeSession {
     const listeners: Record<string, (...args: never[]) => void> = {
       onCodePathStart: (codePath: TSESLint.CodePath, node: TSESTree.Node) => {
         this.codePaths += 1;
-        this.stack.push({ codePath, node, events: new Map(), current: new Set(), relevant: false });
+        this.stack.push({
+          codePath,
+          node,
+          events: new Map(),
+          current: new Set(),
+          relevant: false,
+          finalizers: new Map(),
+          openFinalizers: [],
+          startedAtFinalizer: [],
+          leaving: new Set(),
+        });
       },
       onCodePathEnd: (codePath: TSESLint.CodePath, node: TSESTree.Node) => {
         this.endCodePath(codePath, node);
       },
-      onCodePathSegmentStart: (segment: TSESLint.CodePathSegment) => {
-        this.top?.current.add(segment);
+      onCodePathSegmentStart: (segment: Segment, node: TSESTree.Node) => {
+        this.onSegmentStart(segment, node);
+      },
+      onUnreachableCodePathSegmentStart: (segment: Segment, node: TSESTree.Node) => {
+        if (isFinalizer(node)) this.top?.startedAtFinalizer.push(segment);
       },
       onCodePathSegmentEnd: (segment: TSESLint.CodePathSegment) => {
         this.top?.current.delete(segment);
@@ -150,7 +190,11 @@ class LifetimeSession {
         this.record({ type: 'bind', node, target: node.argument, value: undefined, how: 'assign', using: false });
       },
       ReturnStatement: (node: TSESTree.ReturnStatement) => {
-        if (node.argument === null) this.recordScopeExit(node, usingDeclarationsLeftBy(node));
+        if (node.argument === null) {
+          this.recordScopeExit(node, usingDeclarationsLeftBy(node));
+          const jump = this.returnJump(node);
+          if (jump !== undefined) this.record(jump);
+        }
       },
       'ReturnStatement > *:exit': (node: TSESTree.Node) => {
         this.onExitArgument(node, 'return');
@@ -165,17 +209,21 @@ class LifetimeSession {
         }
       },
       'YieldExpression:exit': (node: TSESTree.YieldExpression) => {
-        if (node.argument === null || node.delegate) {
-          this.record({ type: 'exit', node, kind: 'yield', argument: undefined, guarded: isGuardedByFinally(node) });
-        } else {
-          this.record({ type: 'exit', node, kind: 'yield', argument: node.argument, guarded: isGuardedByFinally(node) });
-        }
+        const guarded = isGuardedByFinally(node);
+        const argument = node.argument === null || node.delegate ? undefined : node.argument;
+        this.record({ type: 'exit', node, kind: 'yield', argument, guarded });
+        // Abandoned here, the generator runs the `finally` blocks around the `yield` first.
+        if (guarded) this.record({ type: 'jump', node, kind: 'yield', steps: this.replaySteps(jumpSteps(node)) });
       },
       'AwaitExpression:exit': (node: TSESTree.AwaitExpression) => {
         this.record({ type: 'await', node, guarded: isGuardedByTry(node) });
       },
+      BlockStatement: (node: TSESTree.BlockStatement) => {
+        if (isFinalizer(node)) this.enterFinalizer(node.parent);
+      },
       'BlockStatement:exit': (node: TSESTree.BlockStatement) => {
         this.recordScopeExit(node, usingDeclarationsEndingAt(node));
+        if (isFinalizer(node)) this.exitFinalizer(node.parent);
       },
       'StaticBlock:exit': (node: TSESTree.StaticBlock) => {
         this.recordScopeExit(node, usingDeclarationsEndingAt(node));
@@ -196,10 +244,10 @@ class LifetimeSession {
         this.onLoopBodyExit(node);
       },
       BreakStatement: (node: TSESTree.BreakStatement) => {
-        this.recordScopeExit(node, usingDeclarationsLeftBy(node));
+        this.recordBreakOrContinue(node);
       },
       ContinueStatement: (node: TSESTree.ContinueStatement) => {
-        this.recordScopeExit(node, usingDeclarationsLeftBy(node));
+        this.recordBreakOrContinue(node);
       },
     };
     return listeners;
@@ -222,6 +270,80 @@ class LifetimeSession {
       }
       events.push(event);
     }
+  }
+
+  private onSegmentStart(segment: Segment, node: TSESTree.Node): void {
+    const record = this.top;
+    if (record === undefined) return;
+    record.current.add(segment);
+    for (const region of record.openFinalizers) region.segments.add(segment);
+    if (isFinalizer(node)) {
+      record.startedAtFinalizer.push(segment);
+    } else if (record.openFinalizers.length > 0 && record.leaving.size > 0 && segment.prevSegments.every((previous) => record.leaving.has(previous))) {
+      // Inside a `finally` block, a segment reached only from its leaving copy belongs to that copy.
+      record.leaving.add(segment);
+    }
+  }
+
+  /**
+   * Entering a `finally` block. When a `return` or `throw` in its `try` (or `catch`) reaches it,
+   * ESLint walks the block as two parallel copies: the normal path's (first half of the segments
+   * started here, in ESLint's head order) and a "leaving" one (second half), entered from the
+   * returns and throws merged with the normal path, which goes on to the function's end or the
+   * enclosing handler. The analysis notes the leaving copy (a return through it is judged where
+   * the `return` is, see the `jump` event) and marks where the block starts and ends, so a jump
+   * that ESLint sends past the block can replay it.
+   */
+  private enterFinalizer(statement: TSESTree.TryStatement): void {
+    const record = this.top;
+    if (record === undefined) return;
+    const started = record.startedAtFinalizer.splice(0);
+    if (started.length >= 2 && started.length % 2 === 0) {
+      started.forEach((segment, index) => {
+        const inLeavingCopy = index >= started.length / 2 || segment.prevSegments.every((previous) => record.leaving.has(previous));
+        if (inLeavingCopy && segment.reachable) record.leaving.add(segment);
+      });
+    }
+    const region: FinallyRegion = { entries: new Set(record.current), segments: new Set(record.current) };
+    record.finalizers.set(statement, region);
+    record.openFinalizers.push(region);
+    this.record({ type: 'finally', statement, edge: 'enter' });
+  }
+
+  private exitFinalizer(statement: TSESTree.TryStatement): void {
+    const record = this.top;
+    if (record === undefined) return;
+    this.record({ type: 'finally', statement, edge: 'exit' });
+    record.openFinalizers.pop();
+  }
+
+  /** A `break`/`continue`: the `using` scopes it leaves end, and any `finally` it leaves runs. */
+  private recordBreakOrContinue(node: TSESTree.BreakStatement | TSESTree.ContinueStatement): void {
+    const steps = jumpSteps(node);
+    if (steps.some((step) => step.kind === 'finally')) {
+      this.record({ type: 'jump', node, kind: 'break', steps: this.replaySteps(steps) });
+      return;
+    }
+    const first = steps[0];
+    if (first?.kind === 'dispose') this.recordScopeExit(node, first.declarations);
+  }
+
+  /**
+   * The rest of a `return`'s way out once ESLint's path has left its innermost `using` scopes:
+   * recorded for a `return` in or under a `try` with a `finally`, whose path ESLint merges with
+   * others (see `enterFinalizer`).
+   */
+  private returnJump(node: TSESTree.Node): LifetimeEvent | undefined {
+    if (!isInsideTryWithFinally(node)) return undefined;
+    const steps = jumpSteps(node);
+    if (steps[0]?.kind === 'dispose') steps.shift();
+    return { type: 'jump', node, kind: 'return', steps: this.replaySteps(steps) };
+  }
+
+  private replaySteps(steps: readonly JumpStep[]): ReplayStep[] {
+    return steps.map((step) =>
+      step.kind === 'finally' ? step : { kind: 'dispose', variables: this.declaredBy(step.declarations) },
+    );
   }
 
   private onIdentifier(node: TSESTree.Identifier): void {
@@ -324,6 +446,8 @@ class LifetimeSession {
     const events: LifetimeEvent[] = [exit];
     const variables = this.declaredBy(left);
     if (variables.length > 0) events.push({ type: 'scope-exit', node: statement, variables });
+    const jump = kind === 'return' ? this.returnJump(statement) : undefined;
+    if (jump !== undefined) events.push(jump);
     if (isFunctionLike(argument)) {
       // The function's own code path is still the current one; record once it has ended.
       this.pendingAfterFunction.set(argument, events);
@@ -367,7 +491,7 @@ class LifetimeSession {
       }
     }
     if (!record.relevant) return;
-    const recorded: RecordedCodePath = { codePath, node, events: record.events };
+    const recorded: RecordedCodePath = { codePath, node, events: record.events, finalizers: record.finalizers, leaving: record.leaving };
     for (const subscription of this.subscriptions) {
       subscription.onFunction(this.evaluate(recorded, subscription.policy));
     }

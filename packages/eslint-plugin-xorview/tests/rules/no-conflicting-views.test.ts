@@ -514,6 +514,112 @@ ruleTester.run('no-conflicting-views', rule, {
         }
       `),
     },
+    // Jumps out of try/finally: ESLint's code path sends break/continue straight to their target;
+    // the analysis runs the finally blocks they leave on the way (ports of rustc's "conditional
+    // release in loops" with a cleanup block, and typescript-eslint return-await's try/finally).
+    {
+      name: 'continue out of try/finally: the finally releases before the next iteration',
+      code: withPrelude(`
+        function f(buf: ArrayBuffer, items: readonly number[]) {
+          for (const item of items) {
+            const view = acquire(buf, 'exclusive');
+            try {
+              if (item < 0) continue;
+              view[0] = item;
+            } finally {
+              release(view);
+            }
+          }
+        }
+      `),
+    },
+    {
+      name: 'break out of try/finally: the view is released before the acquisition after the loop',
+      code: withPrelude(`
+        function f(buf: ArrayBuffer, items: readonly number[]) {
+          for (const item of items) {
+            const view = acquire(buf, 'exclusive');
+            try {
+              if (item < 0) break;
+              view[0] = item;
+            } finally {
+              release(view);
+            }
+          }
+          using after = acquire(buf, 'exclusive');
+        }
+      `),
+    },
+    {
+      name: 'labelled continue of the outer loop through try/finally',
+      code: withPrelude(`
+        function f(buf: ArrayBuffer, rows: readonly (readonly number[])[]) {
+          rows: for (const row of rows) {
+            for (const cell of row) {
+              const view = acquire(buf, 'exclusive');
+              try {
+                if (cell < 0) continue rows;
+                view[0] = cell;
+              } finally {
+                release(view);
+              }
+            }
+          }
+        }
+      `),
+    },
+    {
+      name: 'continue out of nested try/finally runs both finally blocks, innermost first',
+      code: withPrelude(`
+        function f(buf: ArrayBuffer, other: ArrayBuffer, items: readonly number[]) {
+          for (const item of items) {
+            const outer = acquire(buf, 'exclusive');
+            try {
+              const inner = acquire(other, 'exclusive');
+              try {
+                if (item < 0) continue;
+                inner[0] = item;
+              } finally {
+                release(inner);
+              }
+            } finally {
+              release(outer);
+            }
+          }
+        }
+      `),
+    },
+    {
+      name: 'continue disposes a using declared in the try block, then runs the finally',
+      code: withPrelude(`
+        function f(buf: ArrayBuffer, items: readonly number[]) {
+          for (const item of items) {
+            try {
+              using view = acquire(buf, 'exclusive');
+              if (item < 0) continue;
+              view[0] = item;
+            } finally {
+              void item;
+            }
+          }
+        }
+      `),
+    },
+    {
+      name: 'continue disposes a using of the loop body after the finally it leaves',
+      code: withPrelude(`
+        function f(buf: ArrayBuffer, items: readonly number[]) {
+          for (const item of items) {
+            using view = acquire(buf, 'exclusive');
+            try {
+              if (item < 0) continue;
+            } finally {
+              view[0] = item;
+            }
+          }
+        }
+      `),
+    },
   ],
   invalid: [
     {
@@ -1061,6 +1167,63 @@ ruleTester.run('no-conflicting-views', rule, {
         }
       `),
       errors: [{ messageId: 'staleWhileViewed', line: line(3), column: 3 }],
+    },
+    {
+      // rustc: conditional release in loops; the cleanup block that does not release.
+      name: 'continue out of a try whose finally does not release keeps the view held',
+      code: withPrelude(`
+        function f(buf: ArrayBuffer, items: readonly number[]) {
+          for (const item of items) {
+            const view = acquire(buf, 'exclusive');
+            try {
+              if (item < 0) continue;
+              view[0] = item;
+              release(view);
+            } finally {
+              void item;
+            }
+          }
+        }
+      `),
+      errors: [{ messageId: 'conflictingAcquireInLoop', line: line(3), column: 18 }],
+    },
+    {
+      // rustc: conditional release in loops, the release in the cleanup block itself conditional.
+      name: 'continue out of a try whose finally releases only on one branch',
+      code: withPrelude(`
+        function f(buf: ArrayBuffer, items: readonly number[], keep: boolean) {
+          for (const item of items) {
+            const view = acquire(buf, 'exclusive');
+            try {
+              if (item < 0) continue;
+              view[0] = item;
+            } finally {
+              if (!keep) release(view);
+            }
+          }
+        }
+      `),
+      errors: [{ messageId: 'conflictingAcquireInLoop', line: line(3), column: 18 }],
+    },
+    {
+      // rustc: a borrow escaping a block (by break) past a cleanup that does not end it.
+      name: 'break out of a try whose finally does not release: the acquisition after the loop conflicts',
+      code: withPrelude(`
+        function f(buf: ArrayBuffer, items: readonly number[]) {
+          for (const item of items) {
+            const view = acquire(buf, 'exclusive');
+            try {
+              if (item < 0) break;
+              view[0] = item;
+            } finally {
+              void item;
+            }
+            release(view);
+          }
+          using after = acquire(buf, 'exclusive');
+        }
+      `),
+      errors: [{ messageId: 'conflictingAcquire', line: line(12), column: 17 }],
     },
   ],
 });

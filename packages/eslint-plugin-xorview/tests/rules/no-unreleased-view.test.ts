@@ -381,6 +381,107 @@ ruleTester.run('no-unreleased-view', rule, {
         }
       }
     `),
+    // Jumps out of try/finally. ESLint's code path sends break/continue straight to their target,
+    // skipping the finally; the analysis runs it on the way (typescript-eslint return-await's
+    // try/finally shapes inside loops and labelled blocks; rustc's conditional release in loops).
+    valid('break out of try/finally: the finally releases', `
+      function f(buf: ArrayBuffer, items: readonly number[]) {
+        for (const item of items) {
+          const view = acquire(buf, 'exclusive');
+          try {
+            if (item < 0) break;
+            view[0] = item;
+          } finally {
+            release(view);
+          }
+        }
+      }
+    `),
+    valid('continue out of try/finally: the finally releases before the next iteration', `
+      function f(buf: ArrayBuffer, items: readonly number[]) {
+        for (const item of items) {
+          const view = acquire(buf, 'exclusive');
+          try {
+            if (item < 0) continue;
+            view[0] = item;
+          } finally {
+            release(view);
+          }
+        }
+      }
+    `),
+    valid('labelled break out of a block through try/finally', `
+      function f(buf: ArrayBuffer, skip: boolean) {
+        const view = acquire(buf, 'exclusive');
+        body: {
+          try {
+            if (skip) break body;
+            view[0] = 1;
+          } finally {
+            release(view);
+          }
+        }
+      }
+    `),
+    valid('labelled continue out of nested try/finally blocks releasing one view each', `
+      function f(buf: ArrayBuffer, other: ArrayBuffer, rows: readonly (readonly number[])[]) {
+        rows: for (const row of rows) {
+          const outer = acquire(buf, 'exclusive');
+          try {
+            for (const cell of row) {
+              const inner = acquire(other, 'exclusive');
+              try {
+                if (cell < 0) continue rows;
+                inner[0] = cell;
+              } finally {
+                release(inner);
+              }
+            }
+          } finally {
+            release(outer);
+          }
+        }
+      }
+    `),
+    valid('return through a finally that does not release, the view released on the way out', `
+      function f(buf: ArrayBuffer, done: boolean) {
+        const view = acquire(buf, 'exclusive');
+        try {
+          if (done) {
+            release(view);
+            return;
+          }
+          view[0] = 1;
+        } finally {
+          void done;
+        }
+        release(view);
+      }
+    `),
+    valid('return from a catch through the finally that releases', `
+      declare function work(view: unknown): void;
+      function f(buf: ArrayBuffer) {
+        const view = acquire(buf, 'exclusive');
+        try {
+          work(view);
+        } catch {
+          return false;
+        } finally {
+          release(view);
+        }
+        return true;
+      }
+    `),
+    valid('a generator abandoned at a yield inside try/finally: the finally releases', `
+      function* f(buf: ArrayBuffer) {
+        const view = acquire(buf, 'exclusive');
+        try {
+          yield view.length;
+        } finally {
+          release(view);
+        }
+      }
+    `),
   ],
   invalid: [
     leak('an early return before the release', `
@@ -724,6 +825,72 @@ ruleTester.run('no-unreleased-view', rule, {
         const view = /*!*/acquire(buf, 'exclusive');
         if (c) return view;
         return null;
+      }
+    `),
+    leak('break out of try/finally whose finally releases only on one branch', `
+      function f(buf: ArrayBuffer, skip: boolean, keep: boolean) {
+        const view = /*!*/acquire(buf, 'exclusive');
+        body: {
+          try {
+            if (skip) break body;
+            view[0] = 1;
+            release(view);
+          } finally {
+            if (!keep) release(view);
+          }
+        }
+      }
+    `),
+    leak('continue out of try/finally whose finally does not release', `
+      function f(buf: ArrayBuffer, items: readonly number[]) {
+        for (const item of items) {
+          const view = /*!*/acquire(buf, 'exclusive');
+          try {
+            if (item < 0) continue;
+            view[0] = item;
+            release(view);
+          } finally {
+            void item;
+          }
+        }
+      }
+    `, 'unreleasedOnRepeat'),
+    leak('return through a finally that does not release', `
+      function f(buf: ArrayBuffer, done: boolean) {
+        const view = /*!*/acquire(buf, 'exclusive');
+        try {
+          if (done) return;
+          view[0] = 1;
+        } finally {
+          void done;
+        }
+        release(view);
+      }
+    `),
+    leak('a generator abandoned at a yield inside try/finally whose finally does not release', `
+      function* f(buf: ArrayBuffer) {
+        const view = /*!*/acquire(buf, 'exclusive');
+        try {
+          yield view.length;
+        } finally {
+          void buf;
+        }
+        release(view);
+      }
+    `),
+    leakOnThrow('exceptionPaths: a return that releases through a finally that does not; the exception path still leaks', `
+      function f(buf: ArrayBuffer, done: boolean) {
+        const view = /*!*/acquire(buf, 'exclusive');
+        try {
+          if (done) {
+            release(view);
+            return;
+          }
+          view[0] = 1;
+        } finally {
+          void done;
+        }
+        release(view);
       }
     `),
   ],

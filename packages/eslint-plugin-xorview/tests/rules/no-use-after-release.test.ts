@@ -707,5 +707,49 @@ ruleTester.run('no-use-after-release', rule, {
         /*!*/view.fill(1);
       }
     `, [definite, definite]),
+    // Jumps out of try/finally run the finally on their way (rustc: a borrow ended in a cleanup
+    // block, used after the block is left by a labelled break).
+    invalid('a labelled break leaves through the finally that releases: a use after the block is definite', `
+      function f(buf: ArrayBuffer, skip: boolean) {
+        const view = acquire(buf, 'exclusive');
+        body: {
+          try {
+            if (skip) break body;
+            view[0] = 1;
+          } finally {
+            release(view);
+          }
+        }
+        /*!*/view[1] = 2;
+      }
+    `, [definite]),
+    invalid('a break through a finally that releases on one branch only: a use after the loop is on some paths', `
+      function f(buf: ArrayBuffer, skip: boolean, keep: boolean) {
+        const view = acquire(buf, 'exclusive');
+        body: {
+          try {
+            if (skip) break body;
+            view[0] = 1;
+          } finally {
+            if (!keep) release(view);
+          }
+        }
+        /*!*/view[1] = 2;
+        release(view);
+      }
+    `, [maybe]),
+    invalid('continue runs the finally: a use in the next iteration follows its release', `
+      function f(buf: ArrayBuffer, items: readonly number[]) {
+        const view = acquire(buf, 'exclusive');
+        for (const item of items) {
+          try {
+            if (item < 0) continue;
+            /*!*/view[0] = item;
+          } finally {
+            if (item > 9) release(view);
+          }
+        }
+      }
+    `, [maybe]),
   ],
 });
