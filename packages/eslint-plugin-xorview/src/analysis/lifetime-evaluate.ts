@@ -380,6 +380,9 @@ class Evaluation {
           state = landed;
           break;
         }
+        case 'assume-ok':
+          this.onOkTest(state, event.result, event.ok);
+          break;
         case 'finally':
           break;
       }
@@ -700,6 +703,21 @@ class Evaluation {
     );
     if (literals.length === 0) return;
     for (const site of this.deepViews(state, new Set(literals))) this.handOver(state, site);
+  }
+
+  /**
+   * On a path where `result.ok` is true the `tryAcquire` behind `result` was granted: its view is
+   * owed from the call on, taken out or not. Where it is false nothing was granted.
+   */
+  private onOkTest(state: FlowState, result: TSESTree.Expression, ok: boolean): void {
+    for (const container of this.valuesOf(state, result)) {
+      for (const site of state.fields.get(container)?.get(tryAcquireResultKey) ?? noSites()) {
+        const info = this.sites.get(site);
+        const facts = state.views.get(site);
+        if (info?.kind !== 'view' || info.inResult !== true || facts === undefined || (facts.flags & ViewFlag.Pending) === 0) continue;
+        state.views.set(site, { ...facts, flags: (facts.flags & ~ViewFlag.Pending) | (ok ? ViewFlag.Held : ViewFlag.Absent) });
+      }
+    }
   }
 
   /** Taking `result.view` out of a `tryAcquire` result means it succeeded: the view is owed. */

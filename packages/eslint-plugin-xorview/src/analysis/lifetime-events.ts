@@ -61,6 +61,11 @@ export type LifetimeEvent =
   | { readonly type: 'scope-exit'; readonly node: TSESTree.Node; readonly variables: readonly Variable[] }
   /** An `await`: the promise may reject here. */
   | { readonly type: 'await'; readonly node: TSESTree.AwaitExpression; readonly guarded: boolean }
+  /**
+   * The path went the way of a branch on `result.ok` (`if`, `?:`, `&&`, `||`, or past an `if`
+   * whose other side always leaves): `ok` says whether `result.ok` is true on it.
+   */
+  | { readonly type: 'assume-ok'; readonly result: TSESTree.Expression; readonly ok: boolean }
   /** Where a `finally` block starts and ends on this segment (so it can be replayed on a jump). */
   | { readonly type: 'finally'; readonly statement: TSESTree.TryStatement; readonly edge: 'enter' | 'exit' }
   /**

@@ -274,6 +274,21 @@ export function storesArguments(call: TSESTree.CallExpression): boolean {
   return name === 'add' && call.arguments.length === 1 && !(callee.object.type === AST_NODE_TYPES.Identifier && callee.object.name === 'Atomics');
 }
 
+/**
+ * `{ result, ok }` when `test` reads `result.ok` (through `!`, parentheses and casts): `ok` is
+ * the value `result.ok` has when `test` is truthy.
+ */
+export function okTestOf(test: TSESTree.Node): { result: TSESTree.Expression; ok: boolean } | undefined {
+  let ok = true;
+  let node = unwrapTransparent(test);
+  while (node.type === AST_NODE_TYPES.UnaryExpression && node.operator === '!') {
+    ok = !ok;
+    node = unwrapTransparent(node.argument);
+  }
+  if (node.type !== AST_NODE_TYPES.MemberExpression || staticPropertyName(node) !== 'ok') return undefined;
+  return { result: node.object, ok };
+}
+
 /** `x` in `x[Symbol.dispose]()` / `x[Symbol.asyncDispose]()`. */
 export function disposedObject(call: TSESTree.CallExpression): TSESTree.Expression | undefined {
   const callee = unwrapTransparent(call.callee);

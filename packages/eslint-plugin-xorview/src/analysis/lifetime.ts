@@ -37,6 +37,7 @@ import {
   isUsingKind,
   jumpSteps,
   lockedExporter,
+  okTestOf,
   referenceIndex,
   stackMethodCall,
   storesArguments,
@@ -105,6 +106,8 @@ class LifetimeSession {
   private readonly results = new Map<TSESTree.Node, Map<string, FunctionLifetimes>>();
   private readonly viewVariables = new Map<Variable, boolean>();
   private readonly callFactsCache = new Map<TSESTree.CallExpression, CallFacts>();
+  /** The segments current at the end of the `then` side of `if (…result.ok)` statements. */
+  private readonly consequentEnds = new Map<TSESTree.IfStatement, ReadonlySet<Segment>>();
   /** Calls already recorded: `return f()` records `f()` first (see `onExitArgument`). */
   private readonly recordedCalls = new WeakSet<TSESTree.Node>();
   /** `x?.[Symbol.dispose]()`, recorded where its optional chain joins again (see `onCall`). */
@@ -243,6 +246,29 @@ class LifetimeSession {
       'ForInStatement > *:exit': (node: TSESTree.Node) => {
         this.onLoopBodyExit(node);
       },
+      'IfStatement > *': (node: TSESTree.Node) => {
+        const statement = node.parent as TSESTree.IfStatement;
+        if (node === statement.consequent) this.recordBranch(statement.test, true);
+        else if (node === statement.alternate) this.recordBranch(statement.test, false);
+      },
+      'IfStatement > *:exit': (node: TSESTree.Node) => {
+        const statement = node.parent as TSESTree.IfStatement;
+        if (node === statement.consequent && statement.alternate === null && okTestOf(statement.test) !== undefined) {
+          this.consequentEnds.set(statement, new Set(this.top?.current));
+        }
+      },
+      'IfStatement:exit': (node: TSESTree.IfStatement) => {
+        this.onIfWithoutElseExit(node);
+      },
+      'ConditionalExpression > *': (node: TSESTree.Node) => {
+        const conditional = node.parent as TSESTree.ConditionalExpression;
+        if (node === conditional.consequent) this.recordBranch(conditional.test, true);
+        else if (node === conditional.alternate) this.recordBranch(conditional.test, false);
+      },
+      'LogicalExpression > *': (node: TSESTree.Node) => {
+        const logical = node.parent as TSESTree.LogicalExpression;
+        if (node === logical.right && logical.operator !== '??') this.recordBranch(logical.left, logical.operator === '&&');
+      },
       BreakStatement: (node: TSESTree.BreakStatement) => {
         this.recordBreakOrContinue(node);
       },
@@ -315,6 +341,25 @@ class LifetimeSession {
     if (record === undefined) return;
     this.record({ type: 'finally', statement, edge: 'exit' });
     record.openFinalizers.pop();
+  }
+
+  /**
+   * `if (!result.ok) return;`: when the `then` side never reaches the end of the statement (no
+   * segment here follows one that ended it), what follows is reached only when the test was false.
+   */
+  private onIfWithoutElseExit(statement: TSESTree.IfStatement): void {
+    const ends = this.consequentEnds.get(statement);
+    if (ends === undefined) return;
+    this.consequentEnds.delete(statement);
+    const current = [...(this.top?.current ?? [])];
+    const consequentReachesHere = current.some((segment) => ends.has(segment) || segment.prevSegments.some((previous) => ends.has(previous)));
+    if (current.length > 0 && !consequentReachesHere) this.recordBranch(statement.test, false);
+  }
+
+  /** The path took the side of a branch on which `test` is `truthy`: noted when `test` reads `result.ok`. */
+  private recordBranch(test: TSESTree.Node, truthy: boolean): void {
+    const okTest = okTestOf(test);
+    if (okTest !== undefined) this.record({ type: 'assume-ok', result: okTest.result, ok: okTest.ok === truthy });
   }
 
   /** A `break`/`continue`: the `using` scopes it leaves end, and any `finally` it leaves runs. */

@@ -588,7 +588,7 @@ function f(v: ExclusiveView) {
     ).toEqual(['use v L5 definite released L4']);
   });
 
-  it('a tryAcquire view is owed only once taken out of a successful result', () => {
+  it('a tryAcquire view is owed from the call where result.ok is true, or once taken out of the result', () => {
     expect(
       findings(`
 function ignored(b: ArrayBuffer) {
@@ -600,8 +600,29 @@ function taken(b: ArrayBuffer) {
   if (!r.ok) return;
   const { view } = r;
   view[0] = 1;
+}
+function untested(b: ArrayBuffer) {
+  const r = tryAcquire(b, 'exclusive');
+  return r.error;
+}
+function releasedWhenGranted(b: ArrayBuffer) {
+  const r = tryAcquire(b, 'exclusive');
+  if (r.ok) release(r.view);
+}
+function grantedAndKept(b: ArrayBuffer, c: boolean) {
+  const r = tryAcquire(b, 'exclusive');
+  if (r.ok && c) release(r.view);
+  const n = r.ok ? 1 : 0;
+}
+function refusedOnEveryPathThatLeaves(b: ArrayBuffer) {
+  const r = tryAcquire(b, 'exclusive');
+  if (r.ok) {
+    release(r.view);
+    return;
+  }
+  r.error;
 }`),
-    ).toEqual(['leak end L7']);
+    ).toEqual(['leak end L21', 'leak end L3', 'leak end L7']);
   });
 
   it('ownership transfer by policy: the owning argument is no leak', () => {

@@ -154,6 +154,19 @@ ruleTester.run('no-conflicting-views', rule, {
       `),
     },
     {
+      name: 'a refused tryAcquire (the else side of result.ok) holds nothing',
+      code: withPrelude(`
+        function f(buf: ArrayBuffer) {
+          const attempt = tryAcquire(buf, 'exclusive');
+          if (attempt.ok) {
+            release(attempt.view);
+          } else {
+            using fallback = acquire(buf, 'exclusive');
+          }
+        }
+      `),
+    },
+    {
       name: 'released in finally',
       code: withPrelude(`
         function f(buf: ArrayBuffer, work: (view: ExclusiveView) => void) {
@@ -1167,6 +1180,19 @@ ruleTester.run('no-conflicting-views', rule, {
         }
       `),
       errors: [{ messageId: 'staleWhileViewed', line: line(3), column: 3 }],
+    },
+    {
+      // rustc: mutable while shared live; the first borrow taken by a fallible request.
+      name: 'a granted tryAcquire holds its view from the call, taken out of the result or not',
+      code: withPrelude(`
+        function f(buf: ArrayBuffer) {
+          const attempt = tryAcquire(buf, 'exclusive');
+          if (attempt.ok) {
+            using second = acquire(buf, 'immutable');
+          }
+        }
+      `),
+      errors: [{ messageId: 'conflictingAcquire', line: line(4), column: 20 }],
     },
     {
       // rustc: conditional release in loops; the cleanup block that does not release.

@@ -230,6 +230,18 @@ ruleTester.run('no-unreleased-view', rule, {
         release(view);
       }
     `),
+    valid('a granted tryAcquire released on the result.ok side', `
+      function f(buf: ArrayBuffer) {
+        const result = tryAcquire(buf, 'exclusive');
+        if (result.ok) release(result.view);
+      }
+    `),
+    valid('a tryAcquire released on the ok side of a ternary, refused on the other', `
+      function f(buf: ArrayBuffer) {
+        const result = tryAcquire(buf, 'exclusive');
+        return result.ok ? (release(result.view), true) : false;
+      }
+    `),
     valid('a timer callback that releases takes the view over', `
       function f(buf: ArrayBuffer) {
         const view = acquire(buf, 'exclusive');
@@ -607,6 +619,27 @@ ruleTester.run('no-unreleased-view', rule, {
         result.view.fill(0);
         const view = result.view;
         view.fill(1);
+      }
+    `),
+    leakWithoutSuggestion('a granted tryAcquire whose view is never taken out nor released', `
+      function f(buf: ArrayBuffer) {
+        const result = /*!*/tryAcquire(buf, 'exclusive');
+        if (result.ok) {
+          console.log('granted');
+        }
+      }
+    `),
+    leakWithoutSuggestion('past an early return on a refused tryAcquire, the granted view is owed', `
+      function f(buf: ArrayBuffer) {
+        const result = /*!*/tryAcquire(buf, 'exclusive');
+        if (!result.ok) return;
+        console.log('granted');
+      }
+    `),
+    leakWithoutSuggestion('a granted tryAcquire released only when another condition holds too', `
+      function f(buf: ArrayBuffer, flush: boolean) {
+        const result = /*!*/tryAcquire(buf, 'exclusive');
+        if (result.ok && flush) release(result.view);
       }
     `),
     leak('an awaited acquireAsync not released', `
