@@ -10,7 +10,7 @@ import { formatNumber, median, ratioRow, writeResults } from './lib/report.js';
 const WORKERS = 4;
 const RECORD_WORDS = 64; // the "record update" variant writes a 256-byte record under the lock
 /** Operations per worker per contended run: the same count for both sides. */
-const CONTENDED_OPS = 100_000;
+const CONTENDED_OPS = Number(process.env.XORVIEW_BENCH_WORKERS_OPS ?? 100_000);
 /**
  * Operations each worker runs before the measured ones: first on a lock of its own, then contended
  * on the measured lock, so both sides are measured optimized for the paths they take. Without it
@@ -129,7 +129,7 @@ if (!isMainThread) {
     return { cpu: ((user + system) * 1000) / operations, wall: (wall * 1e6) / operations };
   }
 
-  const rounds = 5;
+  const rounds = Number(process.env.XORVIEW_BENCH_WORKERS_ROUNDS ?? 5);
   const lock = new Int32Array(new SharedArrayBuffer(64 + 4));
   const counter = new Int32Array(lock.buffer, 64, 1);
   const buffer = new SharedOwnedBuffer(1024);

@@ -62,6 +62,22 @@ export function viewsConflict(
 }
 
 /**
+ * The position of `mode` in {@link accessModes} (0, 1 or 2), for tables indexed by mode on hot
+ * paths: comparing interned strings is cheap, a lookup keyed by a varying string is not.
+ */
+export function modeIndex(mode: AccessMode): number {
+  return mode === accessModes[0] ? 0 : mode === accessModes[1] ? 1 : 2;
+}
+
+/**
+ * {@link coexists} as a flat table: `coexistsAt[modeIndex(held) * 3 + modeIndex(requested)]`.
+ * The same data, for the runtime's hot paths.
+ */
+export const coexistsAt: readonly boolean[] = accessModes.flatMap((held) =>
+  accessModes.map((requested) => coexists[held][requested]),
+);
+
+/**
  * The mode of a narrower view taken *through* a held view: always its parent's. A request in any
  * other mode is an ordinary acquisition of the same memory and meets the conflict table like any
  * other (so an immutable view never yields a writable one).

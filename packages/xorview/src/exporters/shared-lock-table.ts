@@ -1,8 +1,8 @@
 /**
  * The lock table of a `SharedOwnedBuffer`: SPEC §2's conflict rule enforced across threads.
  *
- * The table lives in its own SharedArrayBuffer (an `Int32Array` of a 16-word header followed by
- * `capacity` slots of 8 words). Every live request — granted, queued or being decided — occupies
+ * The table lives in its own SharedArrayBuffer (an `Int32Array` of a 48-word header followed by
+ * `capacity` slots of 16 words, one cache line each). Every live request — granted, queued or being decided — occupies
  * one slot: `{ word (state | generation), mode, start, end, holder, thread, ticket }`.
  *
  * Why slots and tickets instead of one global mutex word: a worker can be terminated at any
@@ -25,11 +25,14 @@
  * after it became visible, which is all the argument needs.
  *
  * The first attempt of every request skips step 2 (the ticket counter is the one shared line
- * every acquire would write, and it made disjoint workers slow each other down): it is granted
- * only if its scan meets no conflicting request at all, HELD or not. Of two such attempts at
- * least one sees the other (both publish before they scan), so at most one wins; a ticketed
- * scan sees an unticketed one as choosing and waits it out (it is granted or ticketed a few
- * instructions later). An attempt that meets anyone takes its ticket then and goes on as above.
+ * every acquire would write, and it made disjoint workers slow each other down) and step 4: it is
+ * published straight as HELD with ticket 0, a tentative grant, and stays granted only if its scan
+ * meets no conflicting request at all, HELD or not (so an uncontended acquire writes its slot's
+ * word twice and its release once). Of two such attempts at least one sees the other (both publish
+ * before they scan), so at most one stays; every other scan takes a tentative grant for a held
+ * view, which is safe, and watches it: an attempt that meets anyone withdraws its grant (CAS back
+ * to PENDING, ticket 0: choosing), takes its ticket and goes on as above. (A thread that dies
+ * inside those few instructions is reported by `reclaim` as holding the range it asked for.)
  *
  * Fairness (Go's sync.Mutex policy: barging first, then starvation mode): during the first
  * `starvationMs` (1 ms) of a wait, a blocked request parks invisibly (CLAIMED) and re-enters with a
@@ -42,13 +45,20 @@
  * exception prevents priority-induced deadlock: a request ignores a queued intent that is itself
  * blocked by a view its own holder (or thread) holds, as a reader re-entering its read lock must.
  *
- * Wake-ups: a waiting request counts itself in WAITERS *before* it reads the VERSION word and
- * scans. Every change that can unblock someone (release, withdraw, reclaim) first frees its slot,
- * then, if WAITERS is non-zero, increments VERSION and, if a sleeper raised the SLEEPING flag,
- * clears it and notifies VERSION. A waiter sleeps with
- * `Atomics.wait(VERSION, seen)`: if the change came after its count, the waiter either saw the
- * freed slot in its scan or finds VERSION moved and does not sleep; if it came before, the scan
- * saw it. No lost wake-ups, and an uncontended release costs one CAS and one load.
+ * Waiting: a blocked request first spins on the word of the slot in its way (loads only: a held
+ * view, or a queued or undecided request, whose word changes when it moves on) and re-enters once
+ * no conflicting view is held. After `SPIN_POLLS` loads a blocking `acquire` that is still barging
+ * naps, unannounced, for 50 µs, then 100, 200, ... until it is due to queue (releases do not wake
+ * it: under contention the releasing thread usually takes the range again at once, and a wake-up
+ * per release would cost more than the whole lock). A request that waits on VERSION — a queued
+ * one, one waiting for a slot of a full table, and every `acquireAsync` — counts itself in
+ * WAITERS *before* it reads the VERSION word and scans again, then sleeps. Every change that can
+ * unblock someone (release, withdraw, reclaim) first frees its slot, then, if WAITERS is non-zero,
+ * increments VERSION and, if a sleeper raised the SLEEPING flag, clears it and notifies VERSION.
+ * A sleeper sleeps with `Atomics.wait(VERSION, seen)`: if the change came after its count, the
+ * sleeper either saw the freed slot in its scan or finds VERSION moved and does not sleep; if it
+ * came before, the scan saw it. No lost wake-ups, and a release costs one CAS and one load unless
+ * someone sleeps.
  */
 import { accessModes, coexists, viewsConflict, type AccessMode, type ByteRange } from '../semantics.js';
 import type { AbortSignalLike } from '../runtime/api-types.js';
@@ -102,6 +112,22 @@ const STATE_BITS = 3;
 const STATE_MASK = (1 << STATE_BITS) - 1;
 const GENERATION_MASK = ~STATE_MASK;
 
+/**
+ * @internal The layout, for tests that stage another thread's request at an exact protocol step
+ * by writing its slot (interleavings a stress test only meets by chance).
+ */
+export const lockTableLayout = {
+  headerWords: HEADER_WORDS,
+  ticketCounter: H_TICKET,
+  highWater: H_HIGH_WATER,
+  version: H_VERSION,
+  waiters: H_WAITERS,
+  slotWords: SLOT_WORDS,
+  slot: { word: S_WORD, mode: S_MODE, start: S_START, end: S_END, holder: S_HOLDER, thread: S_THREAD, ticket: S_TICKET },
+  state: { free: FREE, claimed: CLAIMED, pending: PENDING, waiting: WAITING, held: HELD },
+  stateBits: STATE_BITS,
+} as const;
+
 /** Default number of slots: concurrent views (and queued requests) across all threads. */
 export const defaultLockTableCapacity = 256;
 /** Upper bound accepted for `maxViews`: a scan stays cheap and the table stays small (≤ 512 KiB). */
@@ -111,8 +137,13 @@ export const maxSharedByteLength = 0xffff_ffff;
 
 /** How long a waiting request competes with new arrivals before it queues (Go's 1 ms). */
 export const starvationMs = 1;
-/** How many VERSION polls a blocked request spins for before it sleeps (waits are usually short). */
-const SPIN_POLLS = 2_000;
+/**
+ * How many loads of the slot in its way a blocked request spins for before it sleeps: a few
+ * microseconds, about what a sleep and a wake-up cost.
+ */
+const SPIN_POLLS = 1_000;
+/** A barging request's first unannounced nap; each next one doubles, until it is due to queue. */
+const FIRST_NAP_MS = 0.05;
 /** How long an in-flight request (PENDING) can hold up a `CONFLICT`-at-once request, in checks. */
 const IN_FLIGHT_CHECKS = 2_000;
 /** Sleep slice while blocked by an in-flight request: it changes state without notifying. */
@@ -175,10 +206,14 @@ interface Attempt {
 const Blocked = { No: 0, ByHeld: 1, ByQueued: 2, ByInFlight: 3 } as const;
 type Blocked = (typeof Blocked)[keyof typeof Blocked];
 
-/** One step of a blocked request: sleep on VERSION while it still reads `seen`, for `ms`. */
+/**
+ * One step of a blocked request: sleep on VERSION while it still reads `seen`, for `ms`;
+ * `announced`: raise SLEEPING first so the next release notifies (a counted waiter's sleep).
+ */
 interface Sleep {
   readonly seen: number;
   readonly ms: number;
+  readonly announced: boolean;
 }
 
 /** `Atomics.waitAsync` (ES2024; Node 16+, every current browser): not in this project's ES2023 lib. */
@@ -238,7 +273,10 @@ export class SharedLockTable {
   /** Reused by scans so the hot path allocates nothing per slot. */
   readonly #scratch: { start: number; end: number } = { start: 0, end: 0 };
   #blockedBySelf = false;
-  /** The first HELD slot the last scan found in the way (its base and word), or -1. */
+  /**
+   * The slot a blocked request watches (its word's index and value), or -1: the first HELD slot
+   * the last scan found in the way, else the first queued or undecided one.
+   */
   #blockerBase = -1;
   #blockerWord = 0;
   /** Where `#begin` looks for a free slot first. */
@@ -328,8 +366,8 @@ export class SharedLockTable {
     try {
       for (let step = steps.next(); ; ) {
         if (step.done === true) return step.value;
-        const { seen, ms } = step.value;
-        Atomics.store(this.#words, H_SLEEPING, 1);
+        const { seen, ms, announced } = step.value;
+        if (announced) Atomics.store(this.#words, H_SLEEPING, 1);
         Atomics.wait(this.#words, H_VERSION, seen, ms);
         step = steps.next();
       }
@@ -369,12 +407,15 @@ export class SharedLockTable {
       if (timeout === undefined) throw this.#fullError(mode, range);
       return undefined;
     }
-    if (this.#scan(attempt) === Blocked.No && this.#move(attempt, HELD)) {
-      return { index: attempt.index, word: attempt.word };
+    // Published as a tentative grant: a clean scan leaves it granted, with no third write.
+    if (this.#scan(attempt) === Blocked.No) return { index: attempt.index, word: attempt.word };
+    // Contention seen: withdraw the tentative grant and compete in ticket order from here on. A
+    // request that took the grant for a held view may be asleep waiting for it to go: announce.
+    if (this.#move(attempt, PENDING)) {
+      this.#announceChange();
+      this.#takeTicket(attempt);
+      this.#carried = attempt;
     }
-    // Contention seen: from here on the request competes in ticket order.
-    if ((attempt.word & STATE_MASK) === PENDING) this.#takeTicket(attempt);
-    this.#carried = attempt;
     return undefined;
   }
 
@@ -390,9 +431,13 @@ export class SharedLockTable {
     let attempt = this.#carried;
     this.#carried = undefined;
     let settled = false;
-    // A waiting request counts itself in WAITERS before it reads VERSION (see the file comment).
-    const counted = waits;
-    if (counted) Atomics.add(words, H_WAITERS, 1);
+    // A request that waits by watching VERSION (asleep, or for a slot in a full table) counts
+    // itself in WAITERS first, then reads VERSION and scans again (see the file comment). One that
+    // spins on the word of the slot in its way needs no announcement and stays uncounted, so
+    // releases under plain contention write no shared word but their own slot.
+    let counted = false;
+    let sleepNext = false;
+    let nap = FIRST_NAP_MS;
     try {
       for (let checks = 0; ; checks++) {
         const seen = Atomics.load(words, H_VERSION);
@@ -443,26 +488,39 @@ export class SharedLockTable {
           // Barging phase: step aside invisibly and re-enter with a fresh ticket. Starving: queue.
           this.#move(attempt, now >= queueAt ? WAITING : CLAIMED);
         }
-        let polls = 0;
-        if (blocked === Blocked.ByHeld && this.#blockerBase >= 0) {
-          // Test-and-test-and-set: watch the view in the way with loads only, and re-enter (which
+        if (!sleepNext && this.#blockerBase >= 0) {
+          // Test-and-test-and-set: watch the slot in the way with loads only (a held view, or a
+          // queued or undecided request, whose word changes when it moves on), and re-enter (which
           // writes shared lines) only once no conflicting view is held.
+          let polls = 0;
           for (; polls < SPIN_POLLS; polls++) {
             if (Atomics.load(words, this.#blockerBase) !== this.#blockerWord && !this.#findHeldBlocker(mode, range)) break;
           }
-        } else {
-          while (polls < SPIN_POLLS && Atomics.load(words, H_VERSION) === seen) polls++;
+          if (polls < SPIN_POLLS) continue;
         }
-        // Something changed, or an in-flight request (which resolves without announcing) may have.
-        if (polls < SPIN_POLLS || (blocked === Blocked.ByInFlight && checks < IN_FLIGHT_CHECKS)) continue;
+        sleepNext = false;
         const remaining = deadline - Date.now();
         if (remaining <= 0) continue; // the check above throws TIMEOUT
-        // While barging, wake when the request is due to queue, so it queues even if nothing moves.
         const untilQueued = queueAt - Date.now();
         // Due to queue but still parked invisibly: re-enter now, and queue if still blocked.
         if (untilQueued <= 0 && attempt !== undefined && (attempt.word & STATE_MASK) === CLAIMED) continue;
-        const nap = blocked === Blocked.ByInFlight ? IN_FLIGHT_SLEEP_MS : untilQueued > 0 ? untilQueued : remaining;
-        yield { seen, ms: Math.min(remaining, nap) };
+        if (blocking && untilQueued > 0 && attempt !== undefined) {
+          // Barging, spun out: nap unannounced, backing off (see the file comment).
+          yield { seen, ms: Math.min(remaining, untilQueued, nap), announced: false };
+          nap *= 2;
+          continue;
+        }
+        if (!counted) {
+          // About to sleep on VERSION: be counted first, then read it and scan again.
+          Atomics.add(words, H_WAITERS, 1);
+          counted = true;
+          sleepNext = true;
+          continue;
+        }
+        // Announced sleep: the next release wakes it. While barging (acquireAsync), until it is due
+        // to queue; an in-flight request resolves without announcing, so look again soon.
+        const napUntil = blocked === Blocked.ByInFlight ? IN_FLIGHT_SLEEP_MS : untilQueued > 0 ? untilQueued : remaining;
+        yield { seen, ms: Math.min(remaining, napUntil), announced: true };
       }
     } finally {
       if (counted) Atomics.sub(words, H_WAITERS, 1);
@@ -470,8 +528,8 @@ export class SharedLockTable {
     }
   }
 
-  async #sleepAsync({ seen, ms }: Sleep, signal: AbortSignalLike | undefined): Promise<void> {
-    Atomics.store(this.#words, H_SLEEPING, 1);
+  async #sleepAsync({ seen, ms, announced }: Sleep, signal: AbortSignalLike | undefined): Promise<void> {
+    if (announced) Atomics.store(this.#words, H_SLEEPING, 1);
     const outcome = (Atomics as unknown as AtomicsWithWaitAsync).waitAsync(this.#words, H_VERSION, seen, ms);
     if (!outcome.async) return;
     // A pending waitAsync does not keep Node's event loop alive; this timer does, for the wait.
@@ -580,11 +638,14 @@ export class SharedLockTable {
     return undefined;
   }
 
-  /** Make a CLAIMED attempt visible as choosing (ticket 0), then give it a fresh ticket if `ticketed`. */
+  /**
+   * Make a CLAIMED attempt visible: `ticketed`, as choosing (PENDING, ticket 0), then with a fresh
+   * ticket; otherwise (the fast path) as a tentative grant, HELD with ticket 0.
+   */
   #publish(attempt: Attempt, ticketed: boolean): boolean {
     this.#words[attempt.base + S_TICKET] = 0;
     attempt.ticket = 0;
-    if (!this.#move(attempt, PENDING)) return false;
+    if (!this.#move(attempt, ticketed ? PENDING : HELD)) return false;
     if (ticketed) this.#takeTicket(attempt);
     return true;
   }
@@ -636,7 +697,11 @@ export class SharedLockTable {
       if ((after & STATE_MASK) !== HELD) {
         // Undecided (fast path, or a fresh request still choosing): a few instructions from being
         // granted or ticketed. An unticketed attempt gives way to it, a ticketed one waits it out.
-        if (attempt.ticket === 0) return Blocked.ByInFlight;
+        if (attempt.ticket === 0) {
+          this.#blockerBase = base + S_WORD;
+          this.#blockerWord = after;
+          return Blocked.ByInFlight;
+        }
         let ticket = Atomics.load(words, base + S_TICKET);
         for (let spin = 0; ticket === 0 && spin < 256 && Atomics.load(words, base + S_WORD) === after; spin++) {
           ticket = Atomics.load(words, base + S_TICKET);
@@ -646,6 +711,7 @@ export class SharedLockTable {
           if (now === after) {
             // Still undecided (its thread is descheduled, or died there).
             if (blocked === Blocked.No) blocked = Blocked.ByInFlight;
+            this.#watch(base, now);
             continue;
           }
           // Granted without a ticket (the fast path): a held view. Anything else (parked, freed,
@@ -658,6 +724,7 @@ export class SharedLockTable {
           const waiting = (after & STATE_MASK) === WAITING;
           if (waiting && blocked !== Blocked.ByHeld) blocked = Blocked.ByQueued;
           else if (!waiting && blocked === Blocked.No) blocked = Blocked.ByInFlight;
+          this.#watch(base, after);
           continue;
         }
       }
@@ -670,6 +737,13 @@ export class SharedLockTable {
       if (this.#isMine(holderId, threadId)) this.#blockedBySelf = true;
     }
     return blocked;
+  }
+
+  /** Watch a queued or undecided slot in the way, unless the scan already watches one. */
+  #watch(base: number, word: number): void {
+    if (this.#blockerBase >= 0) return;
+    this.#blockerBase = base + S_WORD;
+    this.#blockerWord = word;
   }
 
   /**

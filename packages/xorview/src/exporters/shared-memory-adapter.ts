@@ -17,6 +17,8 @@ export class SharedMemoryAdapter implements ExporterAdapter {
   readonly enforcement: Enforcement = 'cross-thread';
   /** A request through a held view in another mode is an ordinary request: it meets the table. */
   readonly servesViewRequests = true;
+  /** Shared memory never moves or shrinks: views are built before the lock is taken. */
+  readonly settledBeforeClaim = true;
   readonly #memory: SharedArrayBuffer;
   readonly #table: SharedLockTable;
 

@@ -1,4 +1,4 @@
-import { type AccessMode, isAccessMode, subViewMode, viewsConflict } from '../semantics.js';
+import { type AccessMode, accessModes, isAccessMode, subViewMode, viewsConflict } from '../semantics.js';
 import type { Exporter, ModesFor } from '../types/exporter.js';
 import type { ModeOf } from '../types/view-utilities.js';
 import type { ViewConstructor } from '../types/view-kind.js';
@@ -21,8 +21,10 @@ import { type ExporterAdapter, type Placement, Lease, boundAdapterOf } from './e
 import { bufferKindOf, isDetached, webAssemblyBufferOf } from './intrinsics.js';
 import {
   type ViewClassInfo,
+  buildView,
   describeValue,
   grantSubView,
+  handOut,
   grantView,
   leaseOf,
   notAViewError,
@@ -50,6 +52,11 @@ function unsupportedModeError(mode: unknown): BufferError {
   );
 }
 
+
+/** Whether `modes` has `mode` (every adapter that grants all three returns `accessModes` itself). */
+function grants(modes: readonly AccessMode[], mode: AccessMode): boolean {
+  return modes === accessModes || modes.includes(mode);
+}
 
 function resolveAdapter(exporter: object): ExporterAdapter {
   // `instanceof` is only a shortcut here: the builtin adapter brand-checks in `locate`.
@@ -180,7 +187,7 @@ function prepareFromExporter(exporter: object, mode: AccessMode, info: ViewClass
   placement.buffer = undefined;
   // Built-in memory's limits (immutable platform buffers, a FrozenBuffer's bytes) are checked by
   // its claim, which has the buffer at hand; asking here would locate the exporter twice.
-  if (adapter !== builtinAdapter && !adapter.modes(exporter).includes(mode)) {
+  if (adapter !== builtinAdapter && !grants(adapter.modes(exporter), mode)) {
     throw new BufferError(
       'UNSUPPORTED_MODE',
       `xorview: this exporter cannot grant '${mode}' views; it grants ${adapter.modes(exporter).join(', ')} (see capabilities()).`,
@@ -224,7 +231,7 @@ function prepareThroughView(
         `the modes conflict. Ask for '${parent.mode}' to get a sub-view, or release the view first.`,
     );
   }
-  if (!adapter.modes(view).includes(mode)) {
+  if (!grants(adapter.modes(view), mode)) {
     throw new BufferError('UNSUPPORTED_MODE', `xorview: this memory cannot lend '${mode}' views.`);
   }
   return lease;
@@ -241,7 +248,15 @@ function takeTarget(): object {
 function finish(lease: Lease): ArrayBufferView {
   const target = takeTarget();
   if (lease.parent !== undefined) return grantSubView(lease);
-  lease.adapter.claim(target, lease, preparedTimeout);
+  const adapter = lease.adapter;
+  if (adapter.settledBeforeClaim === true) {
+    // Built first, so a cross-thread lock is held for the user's work only. Never handed out
+    // unless the claim succeeds.
+    const view = buildView(lease);
+    adapter.claim(target, lease, preparedTimeout);
+    return handOut(view, lease);
+  }
+  adapter.claim(target, lease, preparedTimeout);
   return grantView(lease);
 }
 

@@ -4,10 +4,10 @@
  * A `BorrowRecord` is keyed by memory identity (an ArrayBuffer or SharedArrayBuffer object;
  * OwnedBuffer keeps one record across the buffers its bytes move through). Which pairs of views
  * may coexist comes from `semantics.ts` alone: per mode the record keeps a `Coverage` (sorted
- * disjoint segments), so deciding a request costs one binary search per mode it must not overlap,
- * and the decision itself is `viewsConflict` on the one candidate segment.
+ * disjoint segments), so deciding a request costs one binary search per mode it must not overlap
+ * (`coexistsAt`), and the decision itself is `rangesOverlap` on the one candidate segment.
  */
-import { type AccessMode, type ByteRange, accessModes, coexists, viewsConflict } from '../semantics.js';
+import { type AccessMode, type ByteRange, accessModes, coexistsAt, modeIndex, rangesOverlap, viewsConflict } from '../semantics.js';
 import type { ExportCounts } from './api-types.js';
 import { Coverage } from './coverage.js';
 import { BufferError, withArticle } from './errors.js';
@@ -21,7 +21,7 @@ interface MutableRange {
   end: number;
 }
 
-// Scratch ranges handed to `viewsConflict`, so the hot path allocates nothing.
+// Scratch ranges handed to `rangesOverlap`, so the hot path allocates nothing.
 const heldScratch: MutableRange = { start: 0, end: 0 };
 const requestScratch: MutableRange = { start: 0, end: 0 };
 
@@ -54,10 +54,11 @@ export class BorrowRecord {
     if (this.live === 0) return false;
     requestScratch.start = start;
     requestScratch.end = end;
+    const requested = modeIndex(mode);
     return (
-      conflictsIn('immutable', this.immutableCoverage, mode) ||
-      conflictsIn('exclusive', this.exclusiveCoverage, mode) ||
-      conflictsIn('raw', this.rawCoverage, mode)
+      (!coexistsAt[requested] && overlapsIn(this.immutableCoverage)) ||
+      (!coexistsAt[3 + requested] && overlapsIn(this.exclusiveCoverage)) ||
+      (!coexistsAt[6 + requested] && overlapsIn(this.rawCoverage))
     );
   }
 
@@ -141,17 +142,17 @@ export class BorrowRecord {
 }
 
 /**
- * Whether the request in `requestScratch` conflicts with the views of mode `held`: the table in
- * semantics.ts says whether the modes can, one binary search finds the only segment that could
- * overlap, and `viewsConflict` decides.
+ * Whether the request in `requestScratch` overlaps a view of a coverage whose mode it cannot
+ * coexist with (`coexistsAt` in semantics.ts said so): one binary search finds the only segment
+ * that could overlap, and `rangesOverlap` decides.
  */
-function conflictsIn(held: AccessMode, coverage: Coverage | undefined, mode: AccessMode): boolean {
-  if (coexists[held][mode] || coverage === undefined) return false;
+function overlapsIn(coverage: Coverage | undefined): boolean {
+  if (coverage === undefined) return false;
   const candidate = coverage.candidateBefore(requestScratch.end);
   if (candidate < 0) return false;
   heldScratch.start = coverage.starts[candidate] as number;
   heldScratch.end = coverage.ends[candidate] as number;
-  return viewsConflict(held, heldScratch, mode, requestScratch);
+  return rangesOverlap(heldScratch, requestScratch);
 }
 
 /** "[4, 8)". */

@@ -12,6 +12,8 @@ export class Coverage {
   readonly starts: number[] = [];
   readonly ends: number[] = [];
   readonly counts: number[] = [];
+  /** The last answer of `candidateBefore`: code asks about the same range over and over. */
+  private hint = 0;
 
   get isEmpty(): boolean {
     return this.starts.length === 0;
@@ -23,6 +25,12 @@ export class Coverage {
    */
   candidateBefore(end: number): number {
     const starts = this.starts;
+    // Checked, never trusted: the hint is the answer only if it starts before `end` and the next
+    // segment does not (segments may have moved since).
+    const hint = this.hint;
+    if (hint < starts.length && (starts[hint] as number) < end && (hint + 1 === starts.length || (starts[hint + 1] as number) >= end)) {
+      return hint;
+    }
     let low = 0;
     let high = starts.length;
     while (low < high) {
@@ -30,6 +38,7 @@ export class Coverage {
       if ((starts[middle] as number) < end) low = middle + 1;
       else high = middle;
     }
+    if (low > 0) this.hint = low - 1;
     return low - 1;
   }
 

@@ -18,7 +18,8 @@
  *    is that view and the lease's range is absolute in `lease.buffer`. `timeout` is the caller's
  *    `{ timeout }` in ms (`undefined`: fail at once); in-process adapters ignore it (no other code
  *    can release while this thread waits). `claimAsync` is the same for `acquireAsync`.
- * 5. The runtime builds the view over `lease.buffer`. On `release`, it calls
+ * 5. The runtime builds the view over `lease.buffer` (before step 4 when the adapter says the
+ *    memory is `settledBeforeClaim`; the view is handed out only once claimed). On `release`, it calls
  *    `unclaim(lease, view)` exactly once (sub-views never reach the adapter: they end with their
  *    parent and are not exports of their own).
  *
@@ -32,6 +33,7 @@
 import type { AccessMode } from '../semantics.js';
 import type { AbortSignalLike, Enforcement, ExportCounts } from './api-types.js';
 import type { BorrowRecord } from './borrow-record.js';
+import { ReturnsTarget } from './private-stamp.js';
 import type { ViewClassInfo } from './views.js';
 
 /** Where an exporter's memory is: filled by `ExporterAdapter.locate`. */
@@ -87,6 +89,12 @@ export interface ExporterAdapter {
    * registry for the view's buffer.
    */
   readonly servesViewRequests: boolean;
+  /**
+   * Whether the lease's memory and range are settled before `claim` (nothing the claim does can
+   * move or resize them), so the runtime may build the view first. A cross-thread adapter says so:
+   * its lock is then held only from the grant to the release, not while a typed array is built.
+   */
+  readonly settledBeforeClaim?: boolean;
   modes(exporter: object): readonly AccessMode[];
   locate(exporter: object, into: Placement): void;
   claim(exporter: object, lease: Lease, timeout: number | undefined): void;
@@ -101,14 +109,42 @@ export interface ExporterAdapter {
   counts(exporter: object): ExportCounts;
 }
 
-const boundAdapters = new WeakMap<object, ExporterAdapter>();
+/**
+ * The binding, as a private stamp on the exporter (see private-stamp.ts): `acquire` resolves
+ * every exporter, and a brand check costs a fraction of a WeakMap lookup.
+ */
+class AdapterStamp extends ReturnsTarget {
+  #adapter: ExporterAdapter;
+
+  constructor(target: object, adapter: ExporterAdapter) {
+    super(target);
+    this.#adapter = adapter;
+  }
+
+  /** Stamp `target`, or re-point its stamp (the same memory opened again binds its newest opening). */
+  static stamp(target: object, adapter: ExporterAdapter): void {
+    if (#adapter in target) target.#adapter = adapter;
+    else new AdapterStamp(target, adapter);
+  }
+
+  static read(value: object): ExporterAdapter | undefined {
+    return #adapter in value ? value.#adapter : undefined;
+  }
+}
+
+/** Objects that cannot take a stamp (engines that refuse private fields on non-extensible objects). */
+const unstampable = new WeakMap<object, ExporterAdapter>();
 
 /** Make `exporter` lend through `adapter` (xorview's own exporter classes, in their constructor). */
 export function bindExporter(exporter: object, adapter: ExporterAdapter): void {
-  boundAdapters.set(exporter, adapter);
+  try {
+    AdapterStamp.stamp(exporter, adapter);
+  } catch {
+    unstampable.set(exporter, adapter);
+  }
 }
 
 /** The adapter bound to `exporter`, if any. */
 export function boundAdapterOf(exporter: object): ExporterAdapter | undefined {
-  return boundAdapters.get(exporter);
+  return AdapterStamp.read(exporter) ?? unstampable.get(exporter);
 }

@@ -17,6 +17,7 @@ import { BufferError } from './errors.js';
 import { captureSite, isDebugging, trackLeak, untrackLeak } from './debug.js';
 import { Lease } from './exporter-adapter.js';
 import { type Window, intrinsicSubarray, placeholderBuffer, readWindow } from './intrinsics.js';
+import { ReturnsTarget } from './private-stamp.js';
 
 /** `Symbol.dispose`, or Node's pre-standard spelling where the platform lacks it. */
 export const disposeSymbol: symbol = (Symbol as { readonly dispose?: symbol }).dispose ?? Symbol.for('nodejs.dispose');
@@ -32,14 +33,6 @@ export interface ViewClassInfo {
   readonly isDataView: boolean;
   /** Build a view of `[start, start + byteLength)` of `buffer`. */
   readonly create: (buffer: ArrayBufferLike, start: number, byteLength: number) => ArrayBufferView;
-}
-
-// A constructor that returns its argument: subclassing it stamps private fields on any object.
-// eslint-disable-next-line @typescript-eslint/no-extraneous-class -- the constructor is the whole point
-class ReturnsTarget {
-  constructor(target: object) {
-    return target;
-  }
 }
 
 class LeaseStamp extends ReturnsTarget {
@@ -123,16 +116,39 @@ for (const builtin of [
 }
 registerViewClass(DataView, true);
 
+// The last class asked for: code acquires the same kind of view over and over.
+let lastConstructor: unknown = Uint8Array;
+let lastViewClass: ViewClassInfo | undefined = uint8ViewClass;
+
 /** The view class for an `as` option, or `undefined` when it is not a built-in view constructor. */
 export function viewClassFor(constructor: unknown): ViewClassInfo | undefined {
-  return viewClasses.get(constructor);
+  if (constructor === lastConstructor) return lastViewClass;
+  const info = viewClasses.get(constructor);
+  if (info !== undefined) {
+    lastConstructor = constructor;
+    lastViewClass = info;
+  }
+  return info;
 }
 
 /** Build the view for a lease the adapter granted, and stamp the lease on it. */
 export function grantView(lease: Lease): ArrayBufferView {
+  return handOut(buildView(lease), lease);
+}
+
+/**
+ * Build a lease's view and stamp the lease on it, before or after the claim (see
+ * `ExporterAdapter.settledBeforeClaim`); `handOut` it once claimed.
+ */
+export function buildView(lease: Lease): ArrayBufferView {
   const info = lease.viewClass as ViewClassInfo;
   const view = info.create(lease.buffer as ArrayBufferLike, lease.start, lease.end - lease.start);
   new LeaseStamp(view, lease);
+  return view;
+}
+
+/** A claimed lease's view leaves the runtime: record its site when leak tracking is on. */
+export function handOut(view: ArrayBufferView, lease: Lease): ArrayBufferView {
   if (isDebugging()) {
     lease.site = captureSite();
     trackLeak(view, { mode: lease.mode, byteOffset: lease.start, byteLength: lease.end - lease.start, site: lease.site }, lease);

@@ -1,0 +1,129 @@
+import { describe, expect, it } from 'vitest';
+import { codeOf } from './support/buffer-error-code.js';
+import { SharedLockTable, lockTableLayout as layout } from '../src/exporters/shared-lock-table.js';
+import type { AccessMode, ByteRange } from '../src/semantics.js';
+
+/**
+ * The lock table's interleavings, staged deterministically: slot 0 is written by hand as another
+ * thread's request caught at one exact step of the protocol, and a real handle then asks for
+ * bytes. The stress tests in shared-owned-buffer-workers.test.ts meet these only by chance (a
+ * reversed ticket comparison once passed them).
+ */
+
+const all: ByteRange = { start: 0, end: 16 };
+const modeNumber: Readonly<Record<AccessMode, number>> = { immutable: 0, exclusive: 1, raw: 2 };
+const { state } = layout;
+
+interface Staged {
+  /** A handle of this thread (another holder and thread than the staged request's). */
+  readonly ours: SharedLockTable;
+  /** Move the staged request to another step: its state and ticket (0: none yet). */
+  readonly restage: (nextState: number, ticket: number) => void;
+  /** The state of the slot a request of `ours` used (slot 1: slot 0 is taken). */
+  readonly ourSlotState: () => number;
+  /** The table's header and slots. */
+  readonly words: Int32Array;
+}
+
+/**
+ * A table whose slot 0 holds another thread's request in `stagedState` with `ticket`, and whose
+ * ticket counter makes this thread's next ticket `ourTicket`.
+ */
+function stage(stagedState: number, ticket: number, ourTicket: number, mode: AccessMode = 'exclusive', range: ByteRange = all): Staged {
+  const memory = SharedLockTable.allocate(8);
+  const words = new Int32Array(memory);
+  const base = layout.headerWords;
+  const slot = layout.slot;
+  words[base + slot.mode] = modeNumber[mode];
+  words[base + slot.start] = range.start;
+  words[base + slot.end] = range.end;
+  words[base + slot.holder] = 1_000;
+  words[base + slot.thread] = 1_000;
+  let generation = 1;
+  const restage = (nextState: number, nextTicket: number): void => {
+    words[base + slot.ticket] = nextTicket;
+    Atomics.store(words, base + slot.word, (generation++ << layout.stateBits) | nextState);
+  };
+  restage(stagedState, ticket);
+  Atomics.store(words, layout.highWater, 1);
+  Atomics.store(words, layout.ticketCounter, (ourTicket - 1) | 0);
+  const ours = SharedLockTable.open(memory, { holderId: SharedLockTable.newHolderId(memory), threadId: 1 });
+  const ourSlot = base + layout.slotWords + slot.word;
+  return { ours, restage, ourSlotState: () => Atomics.load(words, ourSlot) & ((1 << layout.stateBits) - 1), words };
+}
+
+describe('lock table interleavings, staged', () => {
+  it('a queued request blocks younger conflicting requests, never older ones', () => {
+    const older = stage(state.waiting, 100, 101);
+    expect(codeOf(() => older.ours.lock('exclusive', all, undefined))).toBe('CONFLICT');
+    expect(older.ourSlotState()).toBe(state.free); // the refused attempt left nothing behind
+
+    const younger = stage(state.waiting, 102, 101);
+    expect(codeOf(() => younger.ours.lock('exclusive', all, undefined))).toBeUndefined();
+    expect(younger.ourSlotState()).toBe(state.held);
+  });
+
+  it('orders tickets as serial numbers across the counter wrap', () => {
+    const olderBeforeWrap = stage(state.waiting, 0x7fff_fff0, -0x8000_0000);
+    expect(codeOf(() => olderBeforeWrap.ours.lock('immutable', all, undefined))).toBe('CONFLICT');
+    const youngerAfterWrap = stage(state.waiting, -0x7fff_fff0, -0x8000_0000);
+    expect(codeOf(() => youngerAfterWrap.ours.lock('immutable', all, undefined))).toBeUndefined();
+  });
+
+  it('a ticketed request being decided blocks younger requests only', () => {
+    const older = stage(state.pending, 100, 101);
+    expect(codeOf(() => older.ours.lock('exclusive', all, undefined))).toBe('CONFLICT');
+    const younger = stage(state.pending, 102, 101);
+    expect(codeOf(() => younger.ours.lock('exclusive', all, undefined))).toBeUndefined();
+  });
+
+  it('a request still choosing its ticket (PENDING, ticket 0) is never overtaken', () => {
+    // Its ticket, once taken, may be older than ours: a ticketed scan waits it out, and an
+    // unticketed first attempt gives way to it.
+    const choosing = stage(state.pending, 0, 101);
+    expect(codeOf(() => choosing.ours.lock('exclusive', all, undefined))).toBe('CONFLICT');
+    expect(choosing.ourSlotState()).toBe(state.free);
+    // Once it has a younger ticket than ours, ours goes first.
+    choosing.restage(state.pending, 500);
+    expect(codeOf(() => choosing.ours.lock('exclusive', all, undefined))).toBeUndefined();
+  });
+
+  it('a tentative grant (HELD without a ticket, still scanning) blocks like a held view', () => {
+    const tentative = stage(state.held, 0, 101);
+    expect(codeOf(() => tentative.ours.lock('exclusive', all, undefined))).toBe('CONFLICT');
+    expect(codeOf(() => tentative.ours.lock('immutable', { start: 4, end: 8 }, undefined))).toBe('CONFLICT');
+    expect(tentative.ourSlotState()).toBe(state.free);
+    // Disjoint bytes pass.
+    expect(codeOf(() => tentative.ours.lock('exclusive', { start: 16, end: 32 }, undefined))).toBeUndefined();
+    // Withdrawn to compete in ticket order with a ticket younger than ours: ours passes.
+    const withdrawn = stage(state.held, 0, 101);
+    withdrawn.restage(state.pending, 102);
+    expect(codeOf(() => withdrawn.ours.lock('exclusive', all, undefined))).toBeUndefined();
+  });
+
+  it('a tentative grant of a reader does not block readers', () => {
+    const reader = stage(state.held, 0, 101, 'immutable');
+    expect(codeOf(() => reader.ours.lock('immutable', all, undefined))).toBeUndefined();
+    expect(codeOf(() => reader.ours.lock('raw', all, undefined))).toBe('CONFLICT');
+  });
+
+  it('an invisible request (CLAIMED: parked, or still being written) blocks no one', () => {
+    const parked = stage(state.claimed, 100, 101);
+    expect(codeOf(() => parked.ours.lock('exclusive', all, undefined))).toBeUndefined();
+  });
+
+  it('withdrawing a tentative grant wakes waiters, who may have taken it for a held view', () => {
+    const queued = stage(state.waiting, 100, 101);
+    Atomics.store(queued.words, layout.waiters, 1); // someone is asleep on VERSION
+    const version = Atomics.load(queued.words, layout.version);
+    expect(codeOf(() => queued.ours.lock('exclusive', all, undefined))).toBe('CONFLICT');
+    // The tentative grant was withdrawn (then the ticketed request too): each announced.
+    expect(Atomics.load(queued.words, layout.version) - version).toBeGreaterThanOrEqual(2);
+  });
+
+  it('a waiter that cannot be granted in time withdraws its request', () => {
+    const held = stage(state.held, 0, 101);
+    expect(codeOf(() => held.ours.lock('exclusive', all, 5))).toBe('TIMEOUT');
+    expect(held.ourSlotState()).toBe(state.free);
+  });
+});
