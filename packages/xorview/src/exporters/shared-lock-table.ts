@@ -192,8 +192,8 @@ export interface LockRequester {
  */
 export type WaitTimeout = number | undefined;
 
-/** A live request while it is being decided. */
-interface Attempt {
+/** A live request while it is being decided; once granted, its own `LockToken`. */
+interface Attempt extends LockToken {
   readonly index: number;
   readonly base: number;
   word: number;
@@ -408,7 +408,7 @@ export class SharedLockTable {
       return undefined;
     }
     // Published as a tentative grant: a clean scan leaves it granted, with no third write.
-    if (this.#scan(attempt) === Blocked.No) return { index: attempt.index, word: attempt.word };
+    if (this.#scan(attempt) === Blocked.No) return attempt; // the attempt is its own token
     // Contention seen: withdraw the tentative grant and compete in ticket order from here on. A
     // request that took the grant for a held view may be asleep waiting for it to go: announce.
     if (this.#move(attempt, PENDING)) {
@@ -458,7 +458,7 @@ export class SharedLockTable {
           if (blocked === Blocked.No) {
             if (this.#move(attempt, HELD)) {
               settled = true;
-              return { index: attempt.index, word: attempt.word };
+              return attempt;
             }
             attempt = undefined;
             continue;

@@ -20,10 +20,13 @@ export class SharedMemoryAdapter implements ExporterAdapter {
   /** Shared memory never moves or shrinks: views are built before the lock is taken. */
   readonly settledBeforeClaim = true;
   readonly #memory: SharedArrayBuffer;
+  /** Read once: a SharedArrayBuffer never shrinks (a growable one lends what it had when opened). */
+  readonly #byteLength: number;
   readonly #table: SharedLockTable;
 
   constructor(memory: SharedArrayBuffer, table: SharedLockTable) {
     this.#memory = memory;
+    this.#byteLength = memory.byteLength;
     this.#table = table;
   }
 
@@ -34,7 +37,7 @@ export class SharedMemoryAdapter implements ExporterAdapter {
   locate(_exporter: object, into: Placement): void {
     into.buffer = this.#memory;
     into.start = 0;
-    into.length = this.#memory.byteLength;
+    into.length = this.#byteLength;
   }
 
   claim(_exporter: object, lease: Lease, timeout: number | undefined): void {
