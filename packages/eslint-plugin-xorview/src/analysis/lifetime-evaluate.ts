@@ -26,7 +26,14 @@ import {
   type Site,
   type ViewFacts,
 } from './lifetime-state.js';
-import { readRoleOf, staticPropertyName, unwrapTransparent, type FunctionLike } from './lifetime-syntax.js';
+import {
+  collectionConstructors,
+  readRoleOf,
+  staticPropertyName,
+  unwrapTransparent,
+  type FunctionLike,
+  type StoreCall,
+} from './lifetime-syntax.js';
 
 /** A view acquired here that some path leaves without releasing or handing on. */
 export interface LeakFinding {
@@ -158,6 +165,8 @@ interface Collector {
 const tryAcquireResultKey = 'view';
 /** Where a DisposableStack keeps what it adopted: no property name, so no member read reaches it. */
 const adoptedKey = '#adopted';
+/** Where a `Map`, `Set`, `WeakMap` or `WeakSet` keeps its entries: `map.size`, `set.add` do not reach them, iteration does. */
+const entriesKey = '#entries';
 /** `finally` blocks replayed inside one another, at most (a guard: nesting is finite anyway). */
 const maxReplayDepth = 8;
 
@@ -464,12 +473,14 @@ class Evaluation {
       }
       if (facts.stack === undefined && this.inputs.policy.takesOwnership(call, index)) {
         for (const site of this.deepViews(state, values)) this.handOver(state, site);
-      } else if (facts.storesArguments) {
-        this.storeInCollection(state, call, values);
+      } else if (facts.stores !== undefined && this.keepsArgument(state, facts.stores, index)) {
+        this.store(state, call, facts.stores, facts.stores.properties ? this.fieldValues(state, values, '*') : values);
       }
     });
 
-    if (!facts.guarded) this.noteThrowPoint(state, call);
+    // `new Map([[key, view]])`: a built-in collection of local entries does not throw.
+    const throws = call.type === AST_NODE_TYPES.CallExpression || !this.isBuiltinCollection(call);
+    if (!facts.guarded && throws) this.noteThrowPoint(state, call);
 
     if (call.type === AST_NODE_TYPES.CallExpression) {
       if (facts.locks !== undefined) this.noteExporterCall(state, call, facts.locks.operation, facts.locks.exporter);
@@ -699,7 +710,9 @@ class Evaluation {
    */
   private literalTakesOwnership(state: FlowState, values: ReadonlySet<Site>): void {
     const literals = [...values].filter(
-      (site) => !isVariable(site) && (site.type === AST_NODE_TYPES.ArrayExpression || site.type === AST_NODE_TYPES.ObjectExpression),
+      (site) =>
+        !isVariable(site) &&
+        (site.type === AST_NODE_TYPES.ArrayExpression || site.type === AST_NODE_TYPES.ObjectExpression || isNewCollection(site)),
     );
     if (literals.length === 0) return;
     for (const site of this.deepViews(state, new Set(literals))) this.handOver(state, site);
@@ -954,27 +967,36 @@ class Evaluation {
     }
   }
 
+  /** Whether argument `index` of a storing call is kept: `map.set(key, …)` keeps its key only in a `Map`. */
+  private keepsArgument(state: FlowState, store: StoreCall, index: number): boolean {
+    if (index >= store.first && (store.last === undefined || index <= store.last)) return true;
+    if (index !== 0 || !store.keyIfMap) return false;
+    const receivers = this.valuesOf(state, store.into);
+    if (receivers.size > 0) return [...receivers].some((site) => isNewCollection(site, 'Map'));
+    return this.inputs.oracle.isMap(store.into);
+  }
+
   /**
-   * `list.push(view)`, `set.add(view)`: into a local literal it joins that collection (which owns
-   * it from then on); into anything else it is stored beyond this function.
+   * `list.push(view)`, `map.set(key, view)`, `Object.assign(target, { view })`: into a local
+   * collection (a literal, a `new Map()`…) the view joins it, and the collection owns it from
+   * then on; into anything else it is stored beyond this function.
    */
-  private storeInCollection(state: FlowState, call: TSESTree.CallExpression | TSESTree.NewExpression, values: ReadonlySet<Site>): void {
-    const callee = unwrapTransparent(call.callee);
-    if (callee.type !== AST_NODE_TYPES.MemberExpression) return;
-    const receivers = [...this.valuesOf(state, callee.object)].filter((site) => this.sites.get(site)?.kind === 'container');
+  private store(state: FlowState, call: TSESTree.CallExpression | TSESTree.NewExpression, store: StoreCall, values: ReadonlySet<Site>): void {
+    const receivers = [...this.valuesOf(state, store.into)].filter((site) => this.sites.get(site)?.kind === 'container');
     if (receivers.length === 0) {
-      this.escape(state, values, this.escapeAt(call, 'collection'));
+      this.escape(state, values, this.escapeAt(call, store.kind));
       return;
     }
     for (const receiver of receivers) {
+      const key = entriesKeyOf(receiver);
       const fields = new Map(state.fields.get(receiver) ?? []);
-      fields.set('*', union(fields.get('*') ?? noSites(), values));
+      fields.set(key, union(fields.get(key) ?? noSites(), values));
       state.fields.set(receiver, fields);
     }
     for (const site of this.deepViews(state, values)) this.handOver(state, site);
   }
 
-  /** Ownership handed to an owning parameter or a DisposableStack: no longer this function's to release. */
+  /** Ownership handed to an owning parameter, a DisposableStack or a local collection: no longer this function's to release. */
   private handOver(state: FlowState, site: Site): void {
     const facts = state.viewFacts(site);
     this.collector?.escaped.add(site);
@@ -1031,6 +1053,7 @@ class Evaluation {
       case AST_NODE_TYPES.CallExpression:
         return this.callValues(state, node);
       case AST_NODE_TYPES.NewExpression:
+        if (this.isBuiltinCollection(node)) return this.newCollectionValues(state, node);
         if (this.inputs.oracle.isDisposableStack(node)) {
           if (!this.sites.has(node)) this.sites.set(node, { kind: 'container' });
           return new Set<Site>([node]);
@@ -1074,6 +1097,25 @@ class Evaluation {
       }
     }
     return noSites();
+  }
+
+  /** `new Map(…)`, `new Set(…)`, `new Array(…)`… of the global constructor (not a local class of that name). */
+  private isBuiltinCollection(node: TSESTree.NewExpression): boolean {
+    const callee = node.callee;
+    if (callee.type !== AST_NODE_TYPES.Identifier || !collectionConstructors.has(callee.name)) return false;
+    const variable = this.inputs.variableOf(callee);
+    return variable === undefined || variable.defs.length === 0;
+  }
+
+  /** A fresh collection: a container like a literal, holding the views of its initial entries. */
+  private newCollectionValues(state: FlowState, node: TSESTree.NewExpression): ReadonlySet<Site> {
+    let entries = noSites();
+    for (const argument of node.arguments) {
+      entries = union(entries, this.deepViews(state, this.valuesOf(state, argument.type === AST_NODE_TYPES.SpreadElement ? argument.argument : argument)));
+    }
+    this.sites.set(node, { kind: 'container' });
+    state.fields.set(node, entries.size === 0 ? new Map() : new Map([[entriesKeyOf(node), entries]]));
+    return new Set<Site>([node]);
   }
 
   /** A local object or array literal: a container whose properties are tracked. */
@@ -1197,6 +1239,21 @@ function boundVariableOf(call: TSESTree.Node, inputs: EvaluationInputs): Variabl
 
 function isVariable(site: Site): site is Variable {
   return !('type' in site);
+}
+
+/** The field a collection keeps what is added to it under: any element of an array, the entries of a map or set. */
+function entriesKeyOf(site: Site): string {
+  return isNewCollection(site) && !isNewCollection(site, 'Array') ? entriesKey : '*';
+}
+
+/** Whether `site` is a `new Map()`, `new Set()`… (of `constructor`, when given) made a container here. */
+function isNewCollection(site: Site, constructor?: string): boolean {
+  return (
+    !isVariable(site) &&
+    site.type === AST_NODE_TYPES.NewExpression &&
+    site.callee.type === AST_NODE_TYPES.Identifier &&
+    (constructor === undefined ? collectionConstructors.has(site.callee.name) : site.callee.name === constructor)
+  );
 }
 
 function propertyKeyName(property: TSESTree.Property): string | undefined {

@@ -6,7 +6,7 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import type { LockingOperation } from 'xorview/semantics';
 import type { LentView, LifetimeFunction } from './lifetime-oracle.js';
-import type { FunctionLike, StackMethod } from './lifetime-syntax.js';
+import type { FunctionLike, StackMethod, StoreCall } from './lifetime-syntax.js';
 
 export type Variable = TSESLint.Scope.Variable;
 
@@ -22,8 +22,8 @@ export interface CallFacts {
   readonly stack: { readonly stack: TSESTree.Expression; readonly method: StackMethod } | undefined;
   /** `x.resize(…)`, `x.transfer()`, `OwnedBuffer.adopt(x)`…: the exporter `x` it locks. */
   readonly locks: { readonly operation: LockingOperation; readonly exporter: TSESTree.Expression } | undefined;
-  /** `x.push(…)`, `x.unshift(…)`, `x.add(…)`: the arguments are stored in `x`. */
-  readonly storesArguments: boolean;
+  /** `x.push(…)`, `x.set(k, …)`, `Object.assign(x, …)` and the like: arguments kept in `x`. */
+  readonly stores: StoreCall | undefined;
   /** Callback arguments run later (timers, promise reactions, listeners). */
   readonly defersCallbacks: boolean;
   /** An exception here is caught or meets a `finally` inside the function. */

@@ -30,6 +30,11 @@ export interface LifetimeOracle {
   isViewVariable(variable: TSESLint.Scope.Variable): boolean;
   /** Whether `expression` is a `DisposableStack` or `AsyncDisposableStack`. */
   isDisposableStack(expression: TSESTree.Expression): boolean;
+  /**
+   * Whether `expression` is a `Map` (whose `set` keeps its key strongly, unlike a `WeakMap`'s or
+   * a typed array's `set`). Asked only for a `set(view, …)` whose receiver is not a local `Map`.
+   */
+  isMap(expression: TSESTree.Expression): boolean;
 }
 
 /**

@@ -262,17 +262,60 @@ export function defersCallbacks(call: TSESTree.CallExpression | TSESTree.NewExpr
   return false;
 }
 
-/**
- * `list.push(x)`, `list.unshift(x)`, `set.add(x)`: calls that keep their arguments. `add` only
- * with one argument (a `Set`), never `Atomics.add(array, index, value)`.
- */
-export function storesArguments(call: TSESTree.CallExpression): boolean {
-  const callee = unwrapTransparent(call.callee);
-  if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
-  const name = staticPropertyName(callee);
-  if (name === 'push' || name === 'unshift') return true;
-  return name === 'add' && call.arguments.length === 1 && !(callee.object.type === AST_NODE_TYPES.Identifier && callee.object.name === 'Atomics');
+/** A call that keeps (some of) its arguments in a collection or an object (see `storeCallOf`). */
+export interface StoreCall {
+  /** The collection or object they go into. */
+  readonly into: TSESTree.Expression;
+  /** The arguments kept: from index `first` on, up to `last` when it is set. */
+  readonly first: number;
+  readonly last: number | undefined;
+  /** `Object.assign`: the properties of those arguments are kept, not the arguments. */
+  readonly properties: boolean;
+  /** `map.set(key, value)`: the key (argument 0) is kept too when the receiver is a `Map`. */
+  readonly keyIfMap: boolean;
+  readonly kind: 'collection' | 'field';
 }
+
+function isGlobalMember(node: TSESTree.Expression, object: string, property: string): boolean {
+  return node.type === AST_NODE_TYPES.MemberExpression && node.object.type === AST_NODE_TYPES.Identifier && node.object.name === object && staticPropertyName(node) === property;
+}
+
+/**
+ * The calls that keep their arguments, by name only: `list.push(x)`, `list.unshift(x)`,
+ * `list.splice(i, n, x)`, `set.add(x)` (one argument: never `Atomics.add(array, index, value)`),
+ * `map.set(key, x)` (two arguments: the value is kept; a `TypedArray#set(source, offset)` keeps
+ * nothing, its offset is no view), `Reflect.set(target, key, x)`, `Object.assign(target, …sources)`.
+ */
+export function storeCallOf(call: TSESTree.CallExpression): StoreCall | undefined {
+  const callee = unwrapTransparent(call.callee);
+  if (callee.type !== AST_NODE_TYPES.MemberExpression) return undefined;
+  const target = call.arguments[0];
+  const targetExpression = target === undefined || target.type === AST_NODE_TYPES.SpreadElement ? undefined : target;
+  if (isGlobalMember(callee, 'Object', 'assign')) {
+    return targetExpression && { into: targetExpression, first: 1, last: undefined, properties: true, keyIfMap: false, kind: 'field' };
+  }
+  if (isGlobalMember(callee, 'Reflect', 'set')) {
+    return targetExpression && { into: targetExpression, first: 2, last: 2, properties: false, keyIfMap: false, kind: 'field' };
+  }
+  if (callee.object.type === AST_NODE_TYPES.Identifier && (callee.object.name === 'Atomics' || callee.object.name === 'Reflect')) return undefined;
+  const collection = (first: number, last?: number, keyIfMap = false): StoreCall => ({ into: callee.object, first, last, properties: false, keyIfMap, kind: 'collection' });
+  switch (staticPropertyName(callee)) {
+    case 'push':
+    case 'unshift':
+      return collection(0);
+    case 'splice':
+      return collection(2);
+    case 'add':
+      return call.arguments.length === 1 ? collection(0) : undefined;
+    case 'set':
+      return call.arguments.length === 2 ? collection(1, 1, true) : undefined;
+    default:
+      return undefined;
+  }
+}
+
+/** Built-in constructors of collections: a `new` of one is a fresh local collection, like a literal. */
+export const collectionConstructors: ReadonlySet<string> = new Set(['Array', 'Map', 'Set', 'WeakMap', 'WeakSet']);
 
 /**
  * `{ result, ok }` when `test` reads `result.ok` (through `!`, parentheses and casts): `ok` is

@@ -46,6 +46,10 @@ export function typedLifetimeOracle(services: ParserServicesWithTypeInformation)
       const symbol = type.getSymbol() ?? type.aliasSymbol;
       return symbol !== undefined && disposableStackNames.has(symbol.getName());
     },
+    isMap(expression) {
+      const symbol = services.getTypeAtLocation(expression).getSymbol();
+      return symbol?.getName() === 'Map';
+    },
   };
 }
 

@@ -40,7 +40,7 @@ import {
   okTestOf,
   referenceIndex,
   stackMethodCall,
-  storesArguments,
+  storeCallOf,
   subarrayReceiver,
   usingDeclarationsEndingAt,
   usingDeclarationsLeftBy,
@@ -447,7 +447,7 @@ class LifetimeSession {
       subarrayOf: subarrayReceiver(call),
       locks: lockedExporter(call),
       stack: stack !== undefined && this.oracle.isDisposableStack(stack.stack) ? stack : undefined,
-      storesArguments: storesArguments(call),
+      stores: storeCallOf(call),
       defersCallbacks: defersCallbacks(call),
       guarded: isGuardedByTry(call),
     };
@@ -624,7 +624,7 @@ function newFacts(node: TSESTree.NewExpression): CallFacts {
     subarrayOf: undefined,
     locks: undefined,
     stack: undefined,
-    storesArguments: false,
+    stores: undefined,
     defersCallbacks: defersCallbacks(node),
     guarded: isGuardedByTry(node),
   };

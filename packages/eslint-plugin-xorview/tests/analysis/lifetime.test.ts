@@ -640,6 +640,74 @@ function f(b: ArrayBuffer) {
   });
 });
 
+describe('lifetime analysis: stores into collections and objects', () => {
+  it('a view kept by a collection or object from outside is handed on; released after, it escapes', () => {
+    expect(
+      findings(`
+function f(b: ArrayBuffer, s: Set<unknown>, a: unknown[], o: object, m: Map<unknown, unknown>) {
+  const v1 = acquire(b, 'exclusive');
+  s.add(v1);
+  const v2 = acquire(b, 'exclusive');
+  a.splice(0, 0, v2);
+  const v3 = acquire(b, 'exclusive');
+  Object.assign(o, { v3 });
+  const v4 = acquire(b, 'exclusive');
+  Reflect.set(o, 'k', v4);
+  const v5 = acquire(b, 'exclusive');
+  m.set('k', v5);
+  const v6 = acquire(b, 'exclusive');
+  m.set(v6, 1);
+  release(v5);
+  release(v3);
+}`),
+    ).toEqual(['escape collection L12 released L15', 'escape field L8 released L16']);
+  });
+
+  it('what keeps nothing: a WeakMap key, a typed array set (a copy), a splice that inserts no view', () => {
+    expect(
+      findings(`
+function f(b: ArrayBuffer, w: WeakMap<object, unknown>, dst: Uint8Array, a: unknown[]) {
+  const v1 = acquire(b, 'exclusive');
+  w.set(v1, 1);
+  const v2 = acquire(b, 'exclusive');
+  dst.set(v2, 0);
+  const v3 = acquire(b, 'exclusive');
+  a.splice(v3.length, 1);
+}`),
+    ).toEqual(['leak end L3', 'leak end L5', 'leak end L7']);
+  });
+
+  it('a local new Map/Set owns what it is given; iterating it reaches the views, its own methods do not', () => {
+    expect(
+      findings(`
+function f(b: ArrayBuffer) {
+  const s = new Set();
+  s.add(acquire(b, 'exclusive'));
+  const m = new Map([['first', acquire(b, 'exclusive')]]);
+  m.set('second', acquire(b, 'exclusive'));
+  for (const v of s) release(v);
+  s.size;
+  s.add(1);
+  m.get('first');
+  for (const [, v] of m) v;
+}`),
+    ).toEqual([]);
+  });
+
+  it('a local object given a view by Object.assign: a read of it after the release is a use', () => {
+    expect(
+      findings(`
+function f(b: ArrayBuffer) {
+  const frame = { n: 1 };
+  const v = acquire(b, 'exclusive');
+  Object.assign(frame, { v });
+  release(v);
+  frame.v[0];
+}`),
+    ).toEqual(['use frame L7 definite released L6']);
+  });
+});
+
 describe('lifetime analysis: sharing', () => {
   const code = `
 function a(b: ArrayBuffer) { const v = acquire(b, 'exclusive'); release(v); }

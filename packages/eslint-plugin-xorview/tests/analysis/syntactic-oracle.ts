@@ -7,6 +7,14 @@ import type { LifetimeOracle } from '../../src/analysis/lifetime-oracle.js';
 
 const acquireKinds = new Set(['acquire', 'tryAcquire', 'acquireAsync']);
 
+function resolve(sourceCode: Readonly<TSESLint.SourceCode>, identifier: TSESTree.Identifier): TSESLint.Scope.Variable | undefined {
+  let variable: TSESLint.Scope.Variable | undefined;
+  for (let scope: TSESLint.Scope.Scope | null = sourceCode.getScope(identifier); scope !== null && variable === undefined; scope = scope.upper) {
+    variable = scope.set.get(identifier.name);
+  }
+  return variable;
+}
+
 export function syntacticOracle(sourceCode: Readonly<TSESLint.SourceCode>): LifetimeOracle {
   return {
     acquisitionOf(call) {
@@ -31,16 +39,22 @@ export function syntacticOracle(sourceCode: Readonly<TSESLint.SourceCode>): Life
         return name.typeAnnotation !== undefined && sourceCode.getText(name.typeAnnotation).includes('View');
       });
     },
+    isMap(expression) {
+      if (expression.type !== AST_NODE_TYPES.Identifier) return false;
+      const variable = resolve(sourceCode, expression);
+      return (
+        variable?.defs.some((definition) => {
+          const name = definition.name as TSESTree.Identifier;
+          return name.typeAnnotation !== undefined && /^:\s*Map</u.test(sourceCode.getText(name.typeAnnotation));
+        }) ?? false
+      );
+    },
     isDisposableStack(expression) {
       if (expression.type === AST_NODE_TYPES.NewExpression) {
         return expression.callee.type === AST_NODE_TYPES.Identifier && expression.callee.name === 'DisposableStack';
       }
       if (expression.type !== AST_NODE_TYPES.Identifier) return false;
-      const scope = sourceCode.getScope(expression);
-      let variable: TSESLint.Scope.Variable | undefined;
-      for (let current: TSESLint.Scope.Scope | null = scope; current !== null && variable === undefined; current = current.upper) {
-        variable = current.set.get(expression.name);
-      }
+      const variable = resolve(sourceCode, expression);
       return (
         variable?.defs.some(
           (definition) =>

@@ -1114,6 +1114,32 @@ ruleTester.run('no-conflicting-views', rule, {
       ],
     },
     {
+      // Roslyn CA2000's "added to a collection": ownership leaves, the export does not.
+      name: 'a view set into a Map held by a field is still exported when the exporter is acquired again',
+      code: withPrelude(`
+        class Cache {
+          readonly byName = new Map<string, unknown>();
+          f(buf: ArrayBuffer) {
+            const view = acquire(buf, 'exclusive');
+            this.byName.set('view', view);
+            using again = acquire(buf, 'exclusive');
+          }
+        }
+      `),
+      errors: [{ messageId: 'conflictingAcquire', line: line(6), column: 19 }],
+    },
+    {
+      name: 'a view put in an outside object by Object.assign is still exported at the resize',
+      code: withPrelude(`
+        function f(owned: OwnedBuffer, target: object) {
+          const view = acquire(owned, 'exclusive');
+          Object.assign(target, { view });
+          owned.resize(16);
+        }
+      `),
+      errors: [{ messageId: 'lockedWhileViewed', line: line(4), column: 3 }],
+    },
+    {
       name: 'transfer of a plain ArrayBuffer while a view is held',
       code: withPrelude(`
         function f(buf: ArrayBuffer) {

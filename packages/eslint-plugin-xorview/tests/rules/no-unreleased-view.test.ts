@@ -98,6 +98,41 @@ ruleTester.run('no-unreleased-view', rule, {
         views.push(view);
       }
     `),
+    // Stores into collections and objects from outside hand the view on (Roslyn CA2000: a
+    // disposable added to a collection is not a leak).
+    valid('set as the value of a Map held by a field', `
+      class Cache {
+        readonly byName = new Map<string, unknown>();
+        open(buf: ArrayBuffer, name: string) {
+          const view = acquire(buf, 'immutable');
+          this.byName.set(name, view);
+        }
+      }
+    `),
+    valid('set as the key of a Map passed in (the checker confirms a Map)', `
+      export function open(buf: ArrayBuffer, sizes: Map<object, number>) {
+        const view = acquire(buf, 'immutable');
+        sizes.set(view, view.length);
+      }
+    `),
+    valid('added to a WeakSet, spliced into an array, assigned onto an object, set by Reflect.set', `
+      export function open(buf: ArrayBuffer, seen: WeakSet<object>, all: unknown[], target: object) {
+        const a = acquire(buf, 'immutable');
+        seen.add(a);
+        const b = acquire(buf, 'immutable');
+        all.splice(1, 0, b);
+        const c = acquire(buf, 'immutable');
+        Object.assign(target, { c });
+        const d = acquire(buf, 'immutable');
+        Reflect.set(target, 'd', d);
+      }
+    `),
+    valid('kept in a module-level Map', `
+      const registry = new Map<string, unknown>();
+      export function open(buf: ArrayBuffer, name: string) {
+        registry.set(name, acquire(buf, 'immutable'));
+      }
+    `),
     valid('handed to an owning function named in the options', `
       declare function consume(view: unknown): void;
       function f(buf: ArrayBuffer) {
@@ -640,6 +675,24 @@ ruleTester.run('no-unreleased-view', rule, {
       function f(buf: ArrayBuffer, flush: boolean) {
         const result = /*!*/tryAcquire(buf, 'exclusive');
         if (result.ok && flush) release(result.view);
+      }
+    `),
+    leak('a typed array set copies the view: it is still owed', `
+      function f(buf: ArrayBuffer, out: Uint8Array) {
+        const view = /*!*/acquire(buf, 'immutable');
+        out.set(view, 0);
+      }
+    `),
+    leak('the key of a WeakMap is held weakly: the view is still owed', `
+      function f(buf: ArrayBuffer, sizes: WeakMap<object, number>) {
+        const view = /*!*/acquire(buf, 'immutable');
+        sizes.set(view, view.length);
+      }
+    `),
+    leak('a splice that removes without inserting the view keeps nothing', `
+      function f(buf: ArrayBuffer, all: unknown[]) {
+        const view = /*!*/acquire(buf, 'immutable');
+        all.splice(view.length, 1);
       }
     `),
     leak('an awaited acquireAsync not released', `

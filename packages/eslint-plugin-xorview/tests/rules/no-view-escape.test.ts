@@ -89,6 +89,29 @@ ruleTester.run('no-view-escape', rule, {
         out.push(view.slice());
       }
     `),
+    // Stores into collections and objects (typescript-eslint prefer-readonly's write shapes through
+    // method calls; Roslyn CA2000's "added to a collection" ownership transfer).
+    valid('kept by a local Map, then released: the map dies with the function', `
+      export function f(buf: ArrayBuffer) {
+        const byName = new Map<string, unknown>();
+        const view = acquire(buf, 'exclusive');
+        byName.set('view', view);
+        release(view);
+      }
+    `),
+    valid('a typed array set copies the bytes: releasing the source after it is fine', `
+      export function f(buf: ArrayBuffer, out: Uint8Array) {
+        const view = acquire(buf, 'immutable');
+        out.set(view, 0);
+        release(view);
+      }
+    `),
+    valid('a WeakMap keyed by the view holds it weakly', `
+      export function f(buf: ArrayBuffer, sizes: WeakMap<object, number>) {
+        using view = acquire(buf, 'immutable');
+        sizes.set(view, view.length);
+      }
+    `),
     valid('a stored callback that does not capture the view', `
       class Task {
         done: () => void = () => {};
@@ -424,6 +447,62 @@ ruleTester.run('no-view-escape', rule, {
         const view = acquire(buf, 'exclusive');
         /*!*/all.unshift(view);
         release(view);
+      }
+    `, [escapes]),
+    invalid('set into a Map held by a field, then released', `
+      class Cache {
+        readonly byName = new Map<string, unknown>();
+        f(buf: ArrayBuffer) {
+          const view = acquire(buf, 'exclusive');
+          /*!*/this.byName.set('view', view);
+          release(view);
+        }
+      }
+    `, [escapes]),
+    invalid('spliced into an outside array, then released', `
+      export function f(buf: ArrayBuffer, all: unknown[]) {
+        const view = acquire(buf, 'exclusive');
+        /*!*/all.splice(0, 0, view);
+        release(view);
+      }
+    `, [escapes]),
+    invalid('assigned onto an outside object by Object.assign, from a using scope', `
+      export function f(buf: ArrayBuffer, target: object) {
+        using view = acquire(buf, 'exclusive');
+        /*!*/Object.assign(target, { view });
+      }
+    `, [escapes]),
+    invalid('stored by Reflect.set on an outside object, then released', `
+      export function f(buf: ArrayBuffer, target: object) {
+        const view = acquire(buf, 'exclusive');
+        /*!*/Reflect.set(target, 'view', view);
+        release(view);
+      }
+    `, [escapes]),
+    invalid('added to a WeakSet passed in, then released', `
+      export function f(buf: ArrayBuffer, seen: WeakSet<object>) {
+        const view = acquire(buf, 'exclusive');
+        /*!*/seen.add(view);
+        release(view);
+      }
+    `, [escapes]),
+    invalid('the key of a Map passed in, then released', `
+      export function f(buf: ArrayBuffer, sizes: Map<object, number>) {
+        const view = acquire(buf, 'exclusive');
+        /*!*/sizes.set(view, view.length);
+        release(view);
+      }
+    `, [escapes]),
+    invalid('a local Map that keeps the view is stored in a field, then the view is released', `
+      class Cache {
+        current = new Map<string, unknown>();
+        f(buf: ArrayBuffer) {
+          const byName = new Map<string, unknown>();
+          const view = acquire(buf, 'exclusive');
+          byName.set('view', view);
+          /*!*/this.current = byName;
+          release(view);
+        }
       }
     `, [escapes]),
     invalid('captured by setTimeout, then released', `
