@@ -60,7 +60,7 @@
  * came before, the scan saw it. No lost wake-ups, and a release costs one CAS and one load unless
  * someone sleeps.
  */
-import { accessModes, coexists, viewsConflict, type AccessMode, type ByteRange } from '../semantics.js';
+import { accessModes, coexists, modeIndex, viewsConflict, type AccessMode, type ByteRange } from '../semantics.js';
 import type { AbortSignalLike } from '../runtime/api-types.js';
 import { BufferError, withArticle } from '../runtime/errors.js';
 
@@ -138,10 +138,14 @@ export const maxSharedByteLength = 0xffff_ffff;
 /** How long a waiting request competes with new arrivals before it queues (Go's 1 ms). */
 export const starvationMs = 1;
 /**
- * How many loads of the slot in its way a blocked request spins for before it sleeps: a few
- * microseconds, about what a sleep and a wake-up cost.
+ * How many loads of the slot in its way a blocked request spins for before it naps or sleeps:
+ * about a microsecond when the line is quiet, long enough to catch a short hold ending. Not more:
+ * under contention the releasing thread usually takes the range again before a waiter gets in,
+ * and every load of the holder's line makes the holder's next write to it a cache miss. (4
+ * workers contending, bench/workers.js: 100 loads cost 0.74–0.87× the CPU per operation of
+ * 1,000, and 30 or 300 were no better.)
  */
-const SPIN_POLLS = 1_000;
+const SPIN_POLLS = 100;
 /** A barging request's first unannounced nap; each next one doubles, until it is due to queue. */
 const FIRST_NAP_MS = 0.05;
 /** How long an in-flight request (PENDING) can hold up a `CONFLICT`-at-once request, in checks. */
@@ -226,8 +230,6 @@ interface AtomicsWithWaitAsync {
   ): { async: false; value: 'not-equal' | 'timed-out' } | { async: true; value: Promise<'ok' | 'timed-out'> };
 }
 
-const modeIndex: Readonly<Record<AccessMode, number>> = { immutable: 0, exclusive: 1, raw: 2 };
-
 function modeAt(index: number): AccessMode {
   // Slots only ever hold 0..2; anything else means a corrupt table, treat it as the strictest mode.
   return accessModes[index] ?? 'exclusive';
@@ -279,8 +281,11 @@ export class SharedLockTable {
    */
   #blockerBase = -1;
   #blockerWord = 0;
-  /** Where `#begin` looks for a free slot first. */
+  /** Where `#begin` looks for a free slot first: the slot this handle freed last, and its word then. */
   #lastIndex = 0;
+  #lastFreedWord = -1;
+  /** The high-water mark as this handle last saw it (it never shrinks). */
+  #highWaterSeen = 0;
   /** A request the fast path left blocked, handed to the slow path (same synchronous call). */
   #carried: Attempt | undefined;
 
@@ -411,6 +416,7 @@ export class SharedLockTable {
     if (this.#scan(attempt) === Blocked.No) return attempt; // the attempt is its own token
     // Contention seen: withdraw the tentative grant and compete in ticket order from here on. A
     // request that took the grant for a held view may be asleep waiting for it to go: announce.
+    this.#words[attempt.base + S_TICKET] = 0; // choosing, once PENDING (the CAS publishes it)
     if (this.#move(attempt, PENDING)) {
       this.#announceChange();
       this.#takeTicket(attempt);
@@ -436,7 +442,9 @@ export class SharedLockTable {
     // spins on the word of the slot in its way needs no announcement and stays uncounted, so
     // releases under plain contention write no shared word but their own slot.
     let counted = false;
-    let sleepNext = false;
+    // One spin per sleep: a waiter that re-entered on a change and is blocked again lost the race
+    // to a thread that takes the range back at once; spinning again would only slow that thread.
+    let spun = false;
     let nap = FIRST_NAP_MS;
     try {
       for (let checks = 0; ; checks++) {
@@ -488,7 +496,8 @@ export class SharedLockTable {
           // Barging phase: step aside invisibly and re-enter with a fresh ticket. Starving: queue.
           this.#move(attempt, now >= queueAt ? WAITING : CLAIMED);
         }
-        if (!sleepNext && this.#blockerBase >= 0) {
+        if (!spun && this.#blockerBase >= 0) {
+          spun = true;
           // Test-and-test-and-set: watch the slot in the way with loads only (a held view, or a
           // queued or undecided request, whose word changes when it moves on), and re-enter (which
           // writes shared lines) only once no conflicting view is held.
@@ -498,7 +507,6 @@ export class SharedLockTable {
           }
           if (polls < SPIN_POLLS) continue;
         }
-        sleepNext = false;
         const remaining = deadline - Date.now();
         if (remaining <= 0) continue; // the check above throws TIMEOUT
         const untilQueued = queueAt - Date.now();
@@ -508,19 +516,21 @@ export class SharedLockTable {
           // Barging, spun out: nap unannounced, backing off (see the file comment).
           yield { seen, ms: Math.min(remaining, untilQueued, nap), announced: false };
           nap *= 2;
+          spun = false;
           continue;
         }
         if (!counted) {
           // About to sleep on VERSION: be counted first, then read it and scan again.
           Atomics.add(words, H_WAITERS, 1);
           counted = true;
-          sleepNext = true;
+          spun = true; // scan again, then sleep
           continue;
         }
         // Announced sleep: the next release wakes it. While barging (acquireAsync), until it is due
         // to queue; an in-flight request resolves without announcing, so look again soon.
         const napUntil = blocked === Blocked.ByInFlight ? IN_FLIGHT_SLEEP_MS : untilQueued > 0 ? untilQueued : remaining;
         yield { seen, ms: Math.min(remaining, napUntil), announced: true };
+        spun = false;
       }
     } finally {
       if (counted) Atomics.sub(words, H_WAITERS, 1);
@@ -559,6 +569,8 @@ export class SharedLockTable {
     const base = HEADER_WORDS + token.index * SLOT_WORDS;
     const freed = (token.word & GENERATION_MASK) | FREE;
     if (Atomics.compareExchange(this.#words, base + S_WORD, token.word, freed) !== token.word) return false;
+    this.#lastIndex = token.index;
+    this.#lastFreedWord = freed;
     this.#announceChange();
     return true;
   }
@@ -619,12 +631,18 @@ export class SharedLockTable {
     for (let probe = 0; probe < capacity; probe++) {
       const index = first + probe < capacity ? first + probe : first + probe - capacity;
       const base = HEADER_WORDS + index * SLOT_WORDS;
-      const word = Atomics.load(words, base + S_WORD);
+      // The slot freed last is most likely as it was left: try the claim without reading it first.
+      const guessed = probe === 0 && this.#lastFreedWord !== -1;
+      const word = guessed ? this.#lastFreedWord : Atomics.load(words, base + S_WORD);
+      this.#lastFreedWord = -1;
       if ((word & STATE_MASK) !== FREE) continue;
       const claimed = ((word & GENERATION_MASK) + (1 << STATE_BITS)) | CLAIMED;
-      if (Atomics.compareExchange(words, base + S_WORD, word, claimed) !== word) continue;
+      if (Atomics.compareExchange(words, base + S_WORD, word, claimed) !== word) {
+        if (guessed) probe = -1; // guessed wrong: read that slot after all
+        continue;
+      }
       // Plain writes while invisible: the compare-exchange that publishes the slot orders them.
-      words[base + S_MODE] = modeIndex[mode];
+      words[base + S_MODE] = modeIndex(mode);
       words[base + S_START] = range.start | 0;
       words[base + S_END] = range.end | 0;
       words[base + S_HOLDER] = this.#requester.holderId;
@@ -643,7 +661,8 @@ export class SharedLockTable {
    * ticket; otherwise (the fast path) as a tentative grant, HELD with ticket 0.
    */
   #publish(attempt: Attempt, ticketed: boolean): boolean {
-    this.#words[attempt.base + S_TICKET] = 0;
+    // No one reads the ticket of a HELD slot: a tentative grant writes it when it withdraws.
+    if (ticketed) this.#words[attempt.base + S_TICKET] = 0;
     attempt.ticket = 0;
     if (!this.#move(attempt, ticketed ? PENDING : HELD)) return false;
     if (ticketed) this.#takeTicket(attempt);
@@ -659,12 +678,17 @@ export class SharedLockTable {
   }
 
   #raiseHighWater(atLeast: number): void {
+    if (this.#highWaterSeen >= atLeast) return;
     let current = Atomics.load(this.#words, H_HIGH_WATER);
     while (current < atLeast) {
       const previous = Atomics.compareExchange(this.#words, H_HIGH_WATER, current, atLeast);
-      if (previous === current) return;
+      if (previous === current) {
+        current = atLeast;
+        break;
+      }
       current = previous;
     }
+    this.#highWaterSeen = current;
   }
 
   /**
