@@ -4,7 +4,7 @@
  * a fact holds at a point if it holds on some path reaching it.
  */
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import type { LockingOperation } from 'xorview/semantics';
+import type { AccessMode, LockingOperation } from 'xorview/semantics';
 import {
   releasedIdentifier,
   type CallFacts,
@@ -30,6 +30,7 @@ import {
   collectionConstructors,
   readRoleOf,
   staticPropertyName,
+  subarrayReceiver,
   unwrapTransparent,
   type FunctionLike,
   type StoreCall,
@@ -98,6 +99,27 @@ export interface ExporterCall {
   readonly heldBehindExporter: ReadonlySet<TSESTree.CallExpression>;
 }
 
+/** A view the function holds where it suspends. */
+export interface SuspendedView {
+  /** Where the view came from: its acquire call, or the name it was destructured into. */
+  readonly origin: TSESTree.Node;
+  readonly mode: AccessMode | undefined;
+  /** The variable the view was first bound to, for messages. */
+  readonly name: string | undefined;
+}
+
+/**
+ * A point where the function may suspend (`await`, `yield`, a `for await` head, the disposal of an
+ * `await using` resource that is no view) while it holds views: acquired, not released (or a
+ * `tryAcquire` result not known to have failed), on some path reaching the point. Sub-views are
+ * left out (they are held exactly while their parent is), as are views the function only borrows.
+ */
+export interface Suspension {
+  readonly node: TSESTree.Node;
+  readonly kind: 'await' | 'yield' | 'for-await' | 'await-using-disposal';
+  readonly held: readonly SuspendedView[];
+}
+
 export interface FunctionLifetimes {
   /** The function (or Program, static block, field initialiser) the code path belongs to. */
   readonly node: TSESTree.Node;
@@ -106,6 +128,7 @@ export interface FunctionLifetimes {
   readonly escapes: readonly EscapeFinding[];
   readonly acquisitions: readonly AcquisitionSummary[];
   readonly exporterCalls: readonly ExporterCall[];
+  readonly suspensions: readonly Suspension[];
 }
 
 type Segment = TSESLint.CodePathSegment;
@@ -125,6 +148,11 @@ export interface RecordedCodePath {
    * merge is no path of the program (returns are judged where they are, by their `jump` event).
    */
   readonly leaving: ReadonlySet<Segment>;
+  /**
+   * By segment id: the `tryAcquire` results (`result` in `result.ok`) that granted nothing on the edges
+   * leaving that segment, except the edge to `exceptTo` (`if (result.ok) …` without `else`).
+   */
+  readonly notGrantedOnEdges: ReadonlyMap<string, readonly { readonly exceptTo: string; readonly result: TSESTree.Expression }[]>;
 }
 
 /** What the evaluation needs from the file beyond the recorded events. */
@@ -138,6 +166,8 @@ export interface EvaluationInputs {
   isLocal(variable: Variable): boolean;
   /** Memo of `oracle.isViewVariable`, shared by all code paths of the file. */
   isViewVariable(variable: Variable): boolean;
+  /** Memo of `oracle.viewModeOf`, shared by all code paths of the file. */
+  viewModeOf(node: TSESTree.Node): AccessMode | undefined;
 }
 
 interface ViewSite {
@@ -147,6 +177,14 @@ interface ViewSite {
   readonly acquire: TSESTree.CallExpression | undefined;
   /** Lent inside a `tryAcquire` result object (so the call's value is not the view). */
   readonly inResult?: true;
+  /** The mode an acquisition requested, when known. */
+  readonly mode?: AccessMode | undefined;
+  /**
+   * A value bound from a call the analysis does not know to lend a view (`const f = open()`):
+   * tracked like a borrowed view, and asked about (`viewModeOf(candidate)`: the call, or the
+   * name destructured from it) only when a finding depends on it.
+   */
+  readonly candidate?: TSESTree.Node;
   readonly parents: Set<Site>;
   readonly children: Set<Site>;
 }
@@ -160,6 +198,7 @@ interface Collector {
   releaseCalls: Map<Site, { calls: Set<TSESTree.Node>; onlyWhenHeld: boolean }>;
   escaped: Set<Site>;
   exporterCalls: Map<TSESTree.CallExpression, { -readonly [Key in keyof ExporterCall]: ExporterCall[Key] }>;
+  suspensions: Map<TSESTree.Node, { kind: Suspension['kind']; held: Set<Site> }>;
 }
 
 const tryAcquireResultKey = 'view';
@@ -217,7 +256,7 @@ class Evaluation {
     const reachable = reachableSegments(codePath.initialSegment);
     const outStates = new Map<TSESLint.CodePathSegment, FlowState>();
     const inStateOf = (segment: TSESLint.CodePathSegment): FlowState =>
-      FlowState.join(segment.prevSegments.flatMap((previous) => outStates.get(previous) ?? []));
+      FlowState.join(segment.prevSegments.flatMap((previous) => this.alongEdge(outStates.get(previous), previous, segment) ?? []));
 
     const worklist = [...reachable];
     const queued = new Set(worklist);
@@ -243,11 +282,25 @@ class Evaluation {
       releaseCalls: new Map(),
       escaped: new Set(),
       exporterCalls: new Map(),
+      suspensions: new Map(),
     };
     this.collector = collector;
     for (const segment of reachable) this.transfer(inStateOf(segment), this.recorded.events.get(segment.id) ?? []);
     this.collectEndLeaks(codePath, outStates, collector);
     return this.findings(collector);
+  }
+
+  /** The state `out` of `from` as it reaches `to` (see `RecordedCodePath.notGrantedOnEdges`). */
+  private alongEdge(out: FlowState | undefined, from: TSESLint.CodePathSegment, to: TSESLint.CodePathSegment): FlowState | undefined {
+    const edges = this.recorded.notGrantedOnEdges.get(from.id);
+    if (out === undefined || edges === undefined) return out;
+    let refined: FlowState | undefined;
+    for (const edge of edges) {
+      if (edge.exceptTo === to.id) continue;
+      refined ??= out.copy();
+      this.onOkTest(refined, edge.result, false);
+    }
+    return refined ?? out;
   }
 
   private findings(collector: Collector): FunctionLifetimes {
@@ -277,6 +330,11 @@ class Evaluation {
       escapes: [...collector.escapes.values()],
       acquisitions,
       exporterCalls: [...collector.exporterCalls.values()],
+      suspensions: [...collector.suspensions].map(([node, { kind, held }]) => ({
+        node,
+        kind,
+        held: [...held].map((site) => this.suspendedView(site)),
+      })),
     };
   }
 
@@ -377,11 +435,19 @@ class Evaluation {
           this.onExit(state, event);
           break;
         case 'scope-exit':
+          if (event.awaited.size > 0) this.noteAwaitedDisposals(state, event.variables, event.awaited);
           this.onScopeExit(state, event.node, event.variables);
           break;
-        case 'await':
-          // A rejected `await acquireAsync(…)` lends nothing: its own view is not at stake.
-          if (!event.guarded) this.noteThrowPoint(state, event.node, this.valuesOf(state, event.node.argument));
+        case 'await': {
+          // `await acquireAsync(…)`: its own view does not exist before the await (and a
+          // rejection lends nothing).
+          const awaited = this.valuesOf(state, event.node.argument);
+          this.noteSuspension(state, event.node, 'await', awaited);
+          if (!event.guarded) this.noteThrowPoint(state, event.node, awaited);
+          break;
+        }
+        case 'suspend':
+          this.noteSuspension(state, event.node, 'for-await');
           break;
         case 'jump': {
           const landed = this.onJump(state, event);
@@ -426,7 +492,7 @@ class Evaluation {
 
   private reportUse(state: FlowState, node: TSESTree.Node, name: string, site: Site): void {
     const facts = state.viewFacts(site);
-    if ((facts.flags & ViewFlag.Released) === 0 || this.collector === undefined) return;
+    if ((facts.flags & ViewFlag.Released) === 0 || this.collector === undefined || !this.isConfirmedView(site)) return;
     const definite = facts.flags === ViewFlag.Released;
     const existing = this.collector.uses.get(node);
     if (existing === undefined) {
@@ -486,7 +552,7 @@ class Evaluation {
       if (facts.locks !== undefined) this.noteExporterCall(state, call, facts.locks.operation, facts.locks.exporter);
       if (facts.lent !== undefined) this.onAcquire(state, call, facts);
       else if (facts.subarrayOf !== undefined) {
-        const parents = this.viewsIn(this.valuesOf(state, facts.subarrayOf));
+        const parents = this.parentViewsIn(this.valuesOf(state, facts.subarrayOf));
         if (parents.size > 0) this.createSubView(state, call, parents);
       }
     }
@@ -495,7 +561,7 @@ class Evaluation {
   private onAcquire(state: FlowState, call: TSESTree.CallExpression, facts: CallFacts): void {
     const lent = facts.lent;
     if (lent === undefined) return;
-    const parents = lent.exporter === undefined ? noSites() : this.viewsIn(this.valuesOf(state, lent.exporter));
+    const parents = lent.exporter === undefined ? noSites() : this.parentViewsIn(this.valuesOf(state, lent.exporter));
     if (parents.size > 0) {
       // A narrower acquire through a held view: a sub-view, released with its parent.
       this.createSubView(state, call, parents);
@@ -508,7 +574,7 @@ class Evaluation {
       if (view === undefined) {
         view = call.callee;
         this.tryAcquireViews.set(call, view);
-        this.sites.set(view, { kind: 'view', owned: true, acquire: call, inResult: true, parents: new Set(), children: new Set() });
+        this.sites.set(view, { kind: 'view', owned: true, acquire: call, inResult: true, mode: lent.mode, parents: new Set(), children: new Set() });
       }
       this.noteRepeat(state, view, call);
       state.fields.set(call, new Map([[tryAcquireResultKey, new Set<Site>([view])]]));
@@ -516,7 +582,7 @@ class Evaluation {
       return;
     }
     const owned = lent.kind !== 'other-view-returning-call';
-    if (!this.sites.has(call)) this.sites.set(call, { kind: 'view', owned, acquire: call, parents: new Set(), children: new Set() });
+    if (!this.sites.has(call)) this.sites.set(call, { kind: 'view', owned, acquire: call, mode: lent.mode, parents: new Set(), children: new Set() });
     if (owned) this.noteRepeat(state, call, call);
     state.views.set(call, heldFacts());
   }
@@ -628,6 +694,9 @@ class Evaluation {
   private onBind(state: FlowState, event: Extract<LifetimeEvent, { type: 'bind' }>): void {
     let values = event.value === undefined ? noSites() : this.valuesOf(state, event.value);
     if (event.how === 'iterate') values = this.fieldValues(state, values, '*');
+    else if (event.how === 'assign' && event.value !== undefined && event.target.type === AST_NODE_TYPES.Identifier) {
+      values = union(values, this.helperResults(state, event.value));
+    }
     if (event.using) {
       for (const site of this.deepViews(state, values)) {
         this.usingBound.add(site);
@@ -636,6 +705,64 @@ class Evaluation {
       }
     }
     this.assign(state, event.target, values, event.how === 'merge', event.node);
+    if (event.how === 'assign' && event.value !== undefined) this.bindDestructuredHelperResult(state, event.target, event.value);
+  }
+
+  /**
+   * The results of calls not known to lend a view that `expression` may evaluate to, as candidate
+   * views (see `ViewSite.candidate`): bound to a variable, they may be views of a helper's.
+   * Sub-views (`x.subarray()`) of views this function does not hold are not its to track.
+   */
+  private helperResults(state: FlowState, expression: TSESTree.Node): ReadonlySet<Site> {
+    let results = noSites();
+    for (const node of possibleResults(expression)) {
+      if (node.type !== AST_NODE_TYPES.CallExpression) continue;
+      const info = this.sites.get(node);
+      if (info !== undefined ? info.kind !== 'view' || info.candidate !== node : subarrayReceiver(node) !== undefined) continue;
+      // A call whose value the analysis follows (`stack.use(view)`) is no helper's.
+      if (this.callValues(state, node).size > 0) continue;
+      if (info === undefined) this.sites.set(node, { kind: 'view', owned: false, acquire: node, candidate: node, parents: new Set(), children: new Set() });
+      state.views.set(node, heldFacts());
+      results = union(results, new Set<Site>([node]));
+    }
+    return results;
+  }
+
+  /** `const { a, b } = open()`: each name is a candidate view of its own (see `ViewSite.candidate`). */
+  private bindDestructuredHelperResult(state: FlowState, pattern: TSESTree.Node, value: TSESTree.Node): void {
+    if (pattern.type !== AST_NODE_TYPES.ObjectPattern && pattern.type !== AST_NODE_TYPES.ArrayPattern) return;
+    let call = unwrapTransparent(value);
+    if (call.type === AST_NODE_TYPES.AwaitExpression) call = unwrapTransparent(call.argument);
+    if (call.type !== AST_NODE_TYPES.CallExpression || this.sites.has(call)) return;
+    const acquire = call;
+    const bindName = (target: TSESTree.Node | null): void => {
+      if (target === null) return;
+      switch (target.type) {
+        case AST_NODE_TYPES.Identifier: {
+          const variable = this.inputs.variableOf(target);
+          if (variable === undefined || !this.inputs.isLocal(variable)) return;
+          if (!this.sites.has(target)) {
+            this.sites.set(target, { kind: 'view', owned: false, acquire, candidate: target, parents: new Set(), children: new Set() });
+          }
+          state.views.set(target, heldFacts());
+          state.bindings.set(variable, new Set<Site>([target]));
+          return;
+        }
+        case AST_NODE_TYPES.ObjectPattern:
+          for (const property of target.properties) if (property.type === AST_NODE_TYPES.Property) bindName(property.value);
+          return;
+        case AST_NODE_TYPES.ArrayPattern:
+          target.elements.forEach(bindName);
+          return;
+        case AST_NODE_TYPES.AssignmentPattern:
+          bindName(target.left);
+          return;
+        default:
+          // Rest elements collect objects and arrays, not views.
+          return;
+      }
+    };
+    bindName(pattern);
   }
 
   private assign(state: FlowState, target: TSESTree.Node, values: ReadonlySet<Site>, weak: boolean, store: TSESTree.Node): void {
@@ -759,7 +886,87 @@ class Evaluation {
       this.escape(state, values, this.escapeAt(event.argument, event.kind), event.kind !== 'yield');
     }
     if (event.kind === 'throw' && !event.guarded) this.noteThrowPoint(state, event.node);
+    if (event.kind === 'yield') this.noteSuspension(state, event.node, 'yield');
     if (event.kind === 'yield' && !event.guarded) this.noteAbandonPoint(state);
+  }
+
+  /** Records the views held (see `Suspension`) where the function may suspend at `node`. */
+  private noteSuspension(state: FlowState, node: TSESTree.Node, kind: Suspension['kind'], exempt: ReadonlySet<Site> = noSites()): void {
+    if (this.collector === undefined) return;
+    let held: Set<Site> | undefined;
+    for (const [site, facts] of state.views) {
+      if ((facts.flags & (ViewFlag.Held | ViewFlag.Pending)) === 0 || exempt.has(site)) continue;
+      const info = this.sites.get(site);
+      if (info?.kind !== 'view' || info.acquire === undefined || info.parents.size > 0 || !this.isConfirmedView(site)) continue;
+      if (held === undefined) {
+        let suspension = this.collector.suspensions.get(node);
+        if (suspension === undefined) {
+          suspension = { kind, held: new Set() };
+          this.collector.suspensions.set(node, suspension);
+        }
+        held = suspension.held;
+      }
+      held.add(site);
+    }
+  }
+
+  /**
+   * Leaving the scope of `await using` declarations: resources are disposed last-declared first,
+   * and the disposal of one that is no view awaits while the views not yet disposed are held.
+   */
+  private noteAwaitedDisposals(state: FlowState, variables: readonly Variable[], awaited: ReadonlySet<Variable>): void {
+    if (this.collector === undefined) return;
+    const disposalOrder = [...variables].sort((first, second) => declaredAt(second) - declaredAt(first));
+    const disposed = new Set<Site>();
+    for (const variable of disposalOrder) {
+      const views = this.deepViews(state, state.bindings.get(variable) ?? noSites());
+      const declarator = variable.defs[0]?.node;
+      if (awaited.has(variable) && declarator !== undefined && !this.holdsView(views, variable)) {
+        this.noteSuspension(state, declarator, 'await-using-disposal', disposed);
+      }
+      const visit = (site: Site): void => {
+        if (disposed.has(site)) return;
+        disposed.add(site);
+        const info = this.sites.get(site);
+        if (info?.kind === 'view') info.children.forEach(visit);
+      };
+      views.forEach(visit);
+    }
+  }
+
+  /** Whether a `using` variable bound to `views` holds a view (its disposal is then synchronous). */
+  private holdsView(views: ReadonlySet<Site>, variable: Variable): boolean {
+    for (const site of views) if (this.isConfirmedView(site)) return true;
+    return views.size === 0 && this.inputs.isViewVariable(variable);
+  }
+
+  /** What a suspension finding says about a held view. */
+  private suspendedView(site: Site): SuspendedView {
+    const info = this.sites.get(site);
+    const view = info?.kind === 'view' ? info : undefined;
+    const origin = view?.candidate?.type === AST_NODE_TYPES.Identifier ? view.candidate : (view?.acquire ?? (site as TSESTree.Node));
+    const mode = view?.candidate === undefined ? view?.mode : this.inputs.viewModeOf(view.candidate);
+    let name: string | undefined;
+    if (origin.type === AST_NODE_TYPES.Identifier) name = origin.name;
+    else if (view?.inResult !== true) name = boundVariableOf(origin, this.inputs)?.name;
+    return { origin, mode, name };
+  }
+
+  /** Whether `site` is a view for certain: anything but a candidate (see `ViewSite.candidate`) the checker denies. */
+  private isConfirmedView(site: Site): boolean {
+    const info = this.sites.get(site);
+    if (info?.kind !== 'view') return false;
+    return info.candidate === undefined || this.isHelperView(info.candidate, info.acquire);
+  }
+
+  /**
+   * A candidate is a view if its type says so, unless it comes from a method of a view (`view.map`,
+   * `view.slice` on a view the function does not own): not a view this function holds.
+   */
+  private isHelperView(candidate: TSESTree.Node, call: TSESTree.CallExpression | undefined): boolean {
+    if (this.inputs.viewModeOf(candidate) === undefined) return false;
+    const callee = call === undefined ? undefined : unwrapTransparent(call.callee);
+    return callee?.type !== AST_NODE_TYPES.MemberExpression || this.inputs.viewModeOf(callee.object) === undefined;
   }
 
   /**
@@ -798,6 +1005,7 @@ class Evaluation {
     let current = state;
     for (const step of steps) {
       if (step.kind === 'dispose') {
+        if (step.awaited.size > 0) this.noteAwaitedDisposals(current, step.variables, step.awaited);
         this.onScopeExit(current, jump, step.variables);
         continue;
       }
@@ -824,7 +1032,8 @@ class Evaluation {
     const inStateOf = (segment: Segment): FlowState | undefined => {
       const states = entries.has(segment) ? [entry] : [];
       for (const previous of segment.prevSegments) {
-        const out = region.segments.has(previous) && !this.finallyEvents(statement, previous).exits ? outs.get(previous) : undefined;
+        const out =
+          region.segments.has(previous) && !this.finallyEvents(statement, previous).exits ? this.alongEdge(outs.get(previous), previous, segment) : undefined;
         if (out !== undefined) states.push(out);
       }
       return states.length === 0 ? undefined : FlowState.join(states);
@@ -920,7 +1129,7 @@ class Evaluation {
     for (const site of released) {
       const facts = state.viewFacts(site);
       if (this.collector !== undefined) {
-        for (const escape of facts.escapes) {
+        for (const escape of facts.escapes.size > 0 && this.isConfirmedView(site) ? facts.escapes : emptySet<EscapePoint>()) {
           if (!this.collector.escapes.has(escape.node)) {
             this.collector.escapes.set(escape.node, { node: escape.node, kind: escape.kind, release: point });
           }
@@ -957,7 +1166,7 @@ class Evaluation {
       if ((facts.flags & (ViewFlag.Held | ViewFlag.Escaped | ViewFlag.Pending)) === 0) continue;
       this.collector?.escaped.add(site);
       if (this.usingBound.has(site)) {
-        if (this.collector !== undefined && !this.collector.escapes.has(point.node)) {
+        if (this.collector !== undefined && !this.collector.escapes.has(point.node) && this.isConfirmedView(site)) {
           this.collector.escapes.set(point.node, { node: point.node, kind: point.kind, release: 'using-scope' });
         }
         continue;
@@ -1084,7 +1293,7 @@ class Evaluation {
 
   private callValues(state: FlowState, call: TSESTree.CallExpression): ReadonlySet<Site> {
     const info = this.sites.get(call);
-    if (info !== undefined) return new Set<Site>([call]);
+    if (info !== undefined && !(info.kind === 'view' && info.candidate === call)) return new Set<Site>([call]);
     const callee = unwrapTransparent(call.callee);
     if (callee.type === AST_NODE_TYPES.MemberExpression) {
       const method = staticPropertyName(callee);
@@ -1177,6 +1386,19 @@ class Evaluation {
     return values;
   }
 
+  /**
+   * The views in `sites` that can have sub-views: not candidates (a call result bound to a name
+   * may be any exporter; acquiring from it is an acquisition of the function's own).
+   */
+  private parentViewsIn(sites: ReadonlySet<Site>): ReadonlySet<Site> {
+    return new Set(
+      [...sites].filter((site) => {
+        const info = this.sites.get(site);
+        return info?.kind === 'view' && info.candidate === undefined;
+      }),
+    );
+  }
+
   /** The views in `sites`. */
   private viewsIn(sites: ReadonlySet<Site>): ReadonlySet<Site> {
     return new Set([...sites].filter((site) => this.sites.get(site)?.kind === 'view'));
@@ -1235,6 +1457,30 @@ function boundVariableOf(call: TSESTree.Node, inputs: EvaluationInputs): Variabl
     return inputs.variableOf(parent.left);
   }
   return undefined;
+}
+
+/** Where a variable is declared, in source order. */
+function declaredAt(variable: Variable): number {
+  return variable.defs[0]?.name.range[0] ?? 0;
+}
+
+/** The expressions whose value `expression` may evaluate to: through `?:`, `&&`/`||`/`??`, `,` and `await`. */
+function possibleResults(expression: TSESTree.Node): TSESTree.Node[] {
+  const node = unwrapTransparent(expression);
+  switch (node.type) {
+    case AST_NODE_TYPES.ConditionalExpression:
+      return [...possibleResults(node.consequent), ...possibleResults(node.alternate)];
+    case AST_NODE_TYPES.LogicalExpression:
+      return [...possibleResults(node.left), ...possibleResults(node.right)];
+    case AST_NODE_TYPES.SequenceExpression: {
+      const last = node.expressions.at(-1);
+      return last === undefined ? [] : possibleResults(last);
+    }
+    case AST_NODE_TYPES.AwaitExpression:
+      return possibleResults(node.argument);
+    default:
+      return [node];
+  }
 }
 
 function isVariable(site: Site): site is Variable {

@@ -57,15 +57,25 @@ export type LifetimeEvent =
       readonly argument: TSESTree.Expression | undefined;
       readonly guarded: boolean;
     }
-  /** `using` variables whose scope ends here (block end, or a jump out of their blocks). */
-  | { readonly type: 'scope-exit'; readonly node: TSESTree.Node; readonly variables: readonly Variable[] }
-  /** An `await`: the promise may reject here. */
+  /**
+   * `using` variables whose scope ends here (block end, or a jump out of their blocks), and which
+   * of them are `await using` (their disposal suspends the function).
+   */
+  | {
+      readonly type: 'scope-exit';
+      readonly node: TSESTree.Node;
+      readonly variables: readonly Variable[];
+      readonly awaited: ReadonlySet<Variable>;
+    }
+  /** An `await`: the function suspends here, and the promise may reject. */
   | { readonly type: 'await'; readonly node: TSESTree.AwaitExpression; readonly guarded: boolean }
   /**
    * The path went the way of a branch on `result.ok` (`if`, `?:`, `&&`, `||`, or past an `if`
    * whose other side always leaves): `ok` says whether `result.ok` is true on it.
    */
   | { readonly type: 'assume-ok'; readonly result: TSESTree.Expression; readonly ok: boolean }
+  /** The head of a `for await` loop: the function suspends before every iteration. */
+  | { readonly type: 'suspend'; readonly node: TSESTree.ForOfStatement }
   /** Where a `finally` block starts and ends on this segment (so it can be replayed on a jump). */
   | { readonly type: 'finally'; readonly statement: TSESTree.TryStatement; readonly edge: 'enter' | 'exit' }
   /**
@@ -84,7 +94,7 @@ export type LifetimeEvent =
 
 /** A `using` disposal or a `finally` block run by a jump (see `jumpSteps`), with its variables. */
 export type ReplayStep =
-  | { readonly kind: 'dispose'; readonly variables: readonly Variable[] }
+  | { readonly kind: 'dispose'; readonly variables: readonly Variable[]; readonly awaited: ReadonlySet<Variable> }
   | { readonly kind: 'finally'; readonly statement: TSESTree.TryStatement };
 
 /** What a closure does with the variables of the functions around it. */

@@ -5,6 +5,7 @@
  * the rules, a syntactic stand-in in the analysis' own unit tests).
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import type { AccessMode } from 'xorview/semantics';
 
 /** How a call lends a view. */
 export type AcquisitionKind = 'acquire' | 'tryAcquire' | 'acquireAsync' | 'other-view-returning-call';
@@ -13,6 +14,8 @@ export interface LentView {
   readonly kind: AcquisitionKind;
   /** The exporter argument of an xorview acquire call (a held view here makes a sub-view). */
   readonly exporter: TSESTree.Expression | undefined;
+  /** The mode requested, when statically known. */
+  readonly mode: AccessMode | undefined;
 }
 
 /** xorview functions that take a view without using its memory. */
@@ -28,6 +31,13 @@ export interface LifetimeOracle {
    * variable) holds a view, judged by its declared type. Asked at most once per variable.
    */
   isViewVariable(variable: TSESLint.Scope.Variable): boolean;
+  /**
+   * The view mode of the value of `node` (a call whose result a variable is bound to, or a name
+   * destructured from one), `undefined` when it is no view. Asked only about values some finding
+   * depends on (a use after release, a hold across `await`), so a call's result type is resolved
+   * only where it matters. Asked at most once per node.
+   */
+  viewModeOf(node: TSESTree.Node): AccessMode | undefined;
   /** Whether `expression` is a `DisposableStack` or `AsyncDisposableStack`. */
   isDisposableStack(expression: TSESTree.Expression): boolean;
   /**

@@ -70,7 +70,7 @@ export function usingDeclarationsEndingAt(node: TSESTree.Node): TSESTree.Variabl
 }
 
 /** Whether `node` is a loop statement (the target of an unlabelled `continue`). */
-export function isLoop(node: TSESTree.Node): node is
+function isLoop(node: TSESTree.Node): node is
   | TSESTree.ForStatement
   | TSESTree.ForInStatement
   | TSESTree.ForOfStatement

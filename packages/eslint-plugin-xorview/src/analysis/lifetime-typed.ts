@@ -15,7 +15,7 @@ import { getTypedServices } from '../util/type-services.js';
 import { matchAcquireCall, xorviewFunctionCalled } from './acquisitions.js';
 import { subscribeToLifetimes, type FunctionLifetimes } from './lifetime.js';
 import type { LifetimeFunction, LifetimeOracle, OwnershipPolicy } from './lifetime-oracle.js';
-import { isViewType } from './view-types.js';
+import { isViewType, viewModeOfNode } from './view-types.js';
 
 /** The JSDoc tag that marks a parameter as taking ownership of the view passed to it. */
 export const takesOwnershipTag = 'xorview-takes-ownership';
@@ -31,7 +31,7 @@ export function typedLifetimeOracle(services: ParserServicesWithTypeInformation)
       const acquisition = matchAcquireCall(services, call);
       return acquisition === undefined || acquisition.kind === 'other-view-returning-call'
         ? undefined
-        : { kind: acquisition.kind, exporter: acquisition.exporter };
+        : { kind: acquisition.kind, exporter: acquisition.exporter, mode: acquisition.mode };
     },
     lifetimeFunctionOf(call) {
       return xorviewFunctionCalled(services, call, lifetimeFunctionNames) as LifetimeFunction | undefined;
@@ -40,6 +40,9 @@ export function typedLifetimeOracle(services: ParserServicesWithTypeInformation)
       const name = variable.defs[0]?.name;
       if (name?.type !== AST_NODE_TYPES.Identifier) return false;
       return isViewType(checker, services.getTypeAtLocation(name));
+    },
+    viewModeOf(node) {
+      return viewModeOfNode(services, node);
     },
     isDisposableStack(expression) {
       const type = services.getTypeAtLocation(expression);

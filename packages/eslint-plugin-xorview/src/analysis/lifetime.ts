@@ -16,6 +16,7 @@
  * (loop back edges included in `prevSegments`). Unreachable segments record nothing.
  */
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import type { AccessMode } from 'xorview/semantics';
 import { evaluateCodePath, type FunctionLifetimes, type RecordedCodePath } from './lifetime-evaluate.js';
 import {
   releasedIdentifier,
@@ -40,8 +41,10 @@ import {
   okTestOf,
   referenceIndex,
   stackMethodCall,
+  staticPropertyName,
   storeCallOf,
   subarrayReceiver,
+  unwrapTransparent,
   usingDeclarationsEndingAt,
   usingDeclarationsLeftBy,
   type FunctionLike,
@@ -50,6 +53,8 @@ import {
 
 export type {
   AcquisitionSummary,
+  Suspension,
+  SuspendedView,
   EscapeFinding,
   ExporterCall,
   FunctionLifetimes,
@@ -79,6 +84,8 @@ interface CodePathRecord {
   readonly codePath: TSESLint.CodePath;
   readonly node: TSESTree.Node;
   readonly events: Map<string, LifetimeEvent[]>;
+  /** See `RecordedCodePath.notGrantedOnEdges`. */
+  readonly notGrantedOnEdges: Map<string, { readonly exceptTo: string; readonly result: TSESTree.Expression }[]>;
   readonly current: Set<Segment>;
   /** Whether anything here can acquire, release or dispose a view (else evaluation is skipped). */
   relevant: boolean;
@@ -105,6 +112,7 @@ class LifetimeSession {
   private readonly pendingAfterFunction = new Map<TSESTree.Node, LifetimeEvent[]>();
   private readonly results = new Map<TSESTree.Node, Map<string, FunctionLifetimes>>();
   private readonly viewVariables = new Map<Variable, boolean>();
+  private readonly valueModes = new Map<TSESTree.Node, AccessMode | undefined>();
   private readonly callFactsCache = new Map<TSESTree.CallExpression, CallFacts>();
   /** The segments current at the end of the `then` side of `if (…result.ok)` statements. */
   private readonly consequentEnds = new Map<TSESTree.IfStatement, ReadonlySet<Segment>>();
@@ -140,6 +148,7 @@ class LifetimeSession {
           codePath,
           node,
           events: new Map(),
+          notGrantedOnEdges: new Map(),
           current: new Set(),
           relevant: false,
           finalizers: new Map(),
@@ -240,6 +249,12 @@ class LifetimeSession {
       'Program:exit': (node: TSESTree.Program) => {
         this.recordScopeExit(node, usingDeclarationsEndingAt(node));
       },
+      'ForOfStatement > *': (node: TSESTree.Node) => {
+        // The head of `for await` awaits the next element before every iteration (the left side
+        // runs in the iteration's segment, after the iterable is evaluated).
+        const loop = node.parent;
+        if (loop?.type === AST_NODE_TYPES.ForOfStatement && loop.await && loop.left === node) this.record({ type: 'suspend', node: loop });
+      },
       'ForOfStatement > *:exit': (node: TSESTree.Node) => {
         this.onLoopBodyExit(node);
       },
@@ -248,8 +263,12 @@ class LifetimeSession {
       },
       'IfStatement > *': (node: TSESTree.Node) => {
         const statement = node.parent as TSESTree.IfStatement;
-        if (node === statement.consequent) this.recordBranch(statement.test, true);
-        else if (node === statement.alternate) this.recordBranch(statement.test, false);
+        if (node === statement.consequent) {
+          this.recordBranch(statement.test, true);
+          if (statement.alternate === null) this.recordSkippedBranch(statement.test);
+        } else if (node === statement.alternate) {
+          this.recordBranch(statement.test, false);
+        }
       },
       'IfStatement > *:exit': (node: TSESTree.Node) => {
         const statement = node.parent as TSESTree.IfStatement;
@@ -356,6 +375,24 @@ class LifetimeSession {
     if (current.length > 0 && !consequentReachesHere) this.recordBranch(statement.test, false);
   }
 
+  /**
+   * `if (result.ok) …` without `else`: on the edges from the test that skip the branch (into the
+   * segment after the statement) `result.ok` is false. Entering the branch, its segments are the
+   * current ones; every other edge out of their predecessors skips it.
+   */
+  private recordSkippedBranch(test: TSESTree.Node): void {
+    const record = this.top;
+    const okTest = okTestOf(test);
+    if (record === undefined || okTest === undefined || !okTest.ok) return;
+    for (const segment of record.current) {
+      for (const previous of segment.prevSegments) {
+        const edges = record.notGrantedOnEdges.get(previous.id) ?? [];
+        edges.push({ exceptTo: segment.id, result: okTest.result });
+        record.notGrantedOnEdges.set(previous.id, edges);
+      }
+    }
+  }
+
   /** The path took the side of a branch on which `test` is `truthy`: noted when `test` reads `result.ok`. */
   private recordBranch(test: TSESTree.Node, truthy: boolean): void {
     const okTest = okTestOf(test);
@@ -386,9 +423,7 @@ class LifetimeSession {
   }
 
   private replaySteps(steps: readonly JumpStep[]): ReplayStep[] {
-    return steps.map((step) =>
-      step.kind === 'finally' ? step : { kind: 'dispose', variables: this.declaredBy(step.declarations) },
-    );
+    return steps.map((step) => (step.kind === 'finally' ? step : { kind: 'dispose', ...this.declaredBy(step.declarations) }));
   }
 
   private onIdentifier(node: TSESTree.Identifier): void {
@@ -489,8 +524,8 @@ class LifetimeSession {
     };
     const left = usingDeclarationsLeftBy(statement.type === AST_NODE_TYPES.ArrowFunctionExpression ? argument : statement);
     const events: LifetimeEvent[] = [exit];
-    const variables = this.declaredBy(left);
-    if (variables.length > 0) events.push({ type: 'scope-exit', node: statement, variables });
+    const scopeExit = this.scopeExit(statement, left);
+    if (scopeExit !== undefined) events.push(scopeExit);
     const jump = kind === 'return' ? this.returnJump(statement) : undefined;
     if (jump !== undefined) events.push(jump);
     if (isFunctionLike(argument)) {
@@ -509,13 +544,30 @@ class LifetimeSession {
   }
 
   private recordScopeExit(node: TSESTree.Node, declarations: readonly TSESTree.VariableDeclaration[]): void {
-    const variables = this.declaredBy(declarations);
-    if (variables.length > 0) this.record({ type: 'scope-exit', node, variables });
+    const scopeExit = this.scopeExit(node, declarations);
+    if (scopeExit !== undefined) this.record(scopeExit);
   }
 
-  private declaredBy(declarations: readonly TSESTree.VariableDeclaration[]): Variable[] {
-    return declarations.flatMap((declaration) => this.sourceCode.getDeclaredVariables(declaration));
+  /** The `scope-exit` event for leaving `declarations` at `node`, if they declare anything. */
+  private scopeExit(node: TSESTree.Node, declarations: readonly TSESTree.VariableDeclaration[]): LifetimeEvent | undefined {
+    const { variables, awaited } = this.declaredBy(declarations);
+    return variables.length === 0 ? undefined : { type: 'scope-exit', node, variables, awaited };
   }
+
+  /** The variables `declarations` declare, and which of them are `await using`. */
+  private declaredBy(declarations: readonly TSESTree.VariableDeclaration[]): { variables: Variable[]; awaited: Set<Variable> } {
+    const variables: Variable[] = [];
+    const awaited = new Set<Variable>();
+    for (const declaration of declarations) {
+      for (const variable of this.sourceCode.getDeclaredVariables(declaration)) {
+        variables.push(variable);
+        if (declaration.kind === 'await using') awaited.add(variable);
+      }
+    }
+    return { variables, awaited };
+  }
+
+
 
   // ---------------------------------------------------------------------------------------------
   // Code path end: closure facts, evaluation, delivery
@@ -536,7 +588,14 @@ class LifetimeSession {
       }
     }
     if (!record.relevant) return;
-    const recorded: RecordedCodePath = { codePath, node, events: record.events, finalizers: record.finalizers, leaving: record.leaving };
+    const recorded: RecordedCodePath = {
+      codePath,
+      node,
+      events: record.events,
+      notGrantedOnEdges: record.notGrantedOnEdges,
+      finalizers: record.finalizers,
+      leaving: record.leaving,
+    };
     for (const subscription of this.subscriptions) {
       subscription.onFunction(this.evaluate(recorded, subscription.policy));
     }
@@ -567,6 +626,10 @@ class LifetimeSession {
           this.viewVariables.set(variable, isView);
         }
         return isView;
+      },
+      viewModeOf: (node) => {
+        if (!this.valueModes.has(node)) this.valueModes.set(node, this.oracle.viewModeOf(node));
+        return this.valueModes.get(node);
       },
     });
     perPolicy.set(policy.key, lifetimes);

@@ -829,3 +829,139 @@ function f(b: ArrayBuffer) {
     ).toEqual(['acquire L3: held -', 'adopt L5: held L3 behind L3']);
   });
 });
+
+/** One line per suspension point: `<kind> L<line>: held L<origin line> <name>…`. */
+function suspensions(code: string): string[] {
+  return analyze(code)
+    .functions.flatMap((lifetimes) => lifetimes.suspensions)
+    .map((suspension) => {
+      const held = suspension.held.map((view) => `L${view.origin.loc.start.line} ${view.name ?? '-'} ${view.mode ?? '?'}`).sort();
+      return `${suspension.kind} L${suspension.node.loc.start.line}: ${held.join(', ')}`;
+    })
+    .sort();
+}
+
+describe('lifetime analysis: views held where the function suspends', () => {
+  it('an await sees views held on some path, not the view it awaits, not sub-views', () => {
+    expect(
+      suspensions(`
+async function f(b: ArrayBuffer, c: boolean) {
+  const v = acquire(b, 'exclusive');
+  const head = v.subarray(0, 2);
+  const w = acquire(b, 'immutable');
+  if (c) release(w);
+  const x = await acquireAsync(b, 'raw');
+  release(v);
+  release(x);
+  await tick();
+}`),
+    ).toEqual(['await L10: L5 w immutable', 'await L7: L3 v exclusive, L5 w immutable']);
+  });
+
+  it('a for await head sees the view an iteration left held; a yield sees the views around it', () => {
+    expect(
+      suspensions(`
+async function f(b: ArrayBuffer, source: AsyncIterable<number>) {
+  for await (const value of source) {
+    const v = acquire(b, 'exclusive');
+    v[0] = value;
+  }
+}
+function* g(b: ArrayBuffer) {
+  using v = acquire(b, 'immutable');
+  yield v[0];
+}`),
+    ).toEqual(['for-await L3: L4 v exclusive', 'yield L10: L9 v immutable']);
+  });
+
+  it('await using disposals run last-declared first: only views not yet disposed are held', () => {
+    expect(
+      suspensions(`
+async function f(b: ArrayBuffer) {
+  using before = acquire(b, 'immutable');
+  await using resource = open();
+  using after = acquire(b, 'exclusive');
+}`),
+    ).toEqual(['await-using-disposal L4: L3 before immutable']);
+  });
+
+  it('a tryAcquire result is held until a branch shows it failed, with or without else', () => {
+    expect(
+      suspensions(`
+async function f(b: ArrayBuffer) {
+  const r = tryAcquire(b, 'exclusive');
+  if (r.ok) release(r.view);
+  await tick();
+}
+async function g(b: ArrayBuffer) {
+  const r = tryAcquire(b, 'exclusive');
+  if (!r.ok) {
+    await tick();
+    return;
+  }
+  await tick();
+  release(r.view);
+}`),
+    ).toEqual(['await L13: L8 - exclusive']);
+  });
+
+  it('the results of other calls are views only when the oracle says so', () => {
+    expect(
+      suspensions(`
+async function f() {
+  const frame = openFrameView();
+  const counter = openCounter();
+  await tick();
+  release(frame);
+  counter[Symbol.dispose]();
+}`),
+    ).toEqual(['await L5: L3 frame exclusive']);
+  });
+});
+
+describe('lifetime analysis: results of other calls', () => {
+  it('a view from another call is followed through aliases; a disposed non-view is not', () => {
+    expect(
+      findings(`
+function f() {
+  const frame = openFrameView();
+  const alias = frame;
+  release(alias);
+  frame[0] = 1;
+  const counter = openCounter();
+  counter[Symbol.dispose]();
+  counter.count = 1;
+}`),
+    ).toEqual(['use frame L6 definite released L5']);
+  });
+
+  it('acquiring from the result of another call is an acquisition of the function\'s own', () => {
+    expect(
+      findings(`
+function f() {
+  const frame = produceFrame();
+  const view = acquire(frame, 'immutable');
+  release(view);
+  view[0];
+}
+function g() {
+  const memory = openMemoryView();
+  const view = acquire(memory, 'immutable');
+}`),
+    ).toEqual(['leak end L10', 'use view L6 definite released L5']);
+  });
+
+  it('a using-bound result of another call escapes only if it is a view', () => {
+    expect(
+      findings(`
+function f() {
+  using frame = openFrameView();
+  return frame;
+}
+function g() {
+  using counter = openCounter();
+  return counter;
+}`),
+    ).toEqual(['escape return L4 using']);
+  });
+});

@@ -3,6 +3,7 @@
  * name and views by a `View` in the declared type's text. Test-only: the rules use types.
  */
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { isAccessMode } from 'xorview/semantics';
 import type { LifetimeOracle } from '../../src/analysis/lifetime-oracle.js';
 
 const acquireKinds = new Set(['acquire', 'tryAcquire', 'acquireAsync']);
@@ -21,12 +22,14 @@ export function syntacticOracle(sourceCode: Readonly<TSESLint.SourceCode>): Life
       if (call.callee.type !== AST_NODE_TYPES.Identifier) return undefined;
       if (acquireKinds.has(call.callee.name)) {
         const exporter = call.arguments[0];
+        const mode = call.arguments[1];
         return {
           kind: call.callee.name as 'acquire',
           exporter: exporter === undefined || exporter.type === AST_NODE_TYPES.SpreadElement ? undefined : exporter,
+          mode: mode?.type === AST_NODE_TYPES.Literal && isAccessMode(mode.value) ? mode.value : undefined,
         };
       }
-      if (call.callee.name === 'borrowView') return { kind: 'other-view-returning-call', exporter: undefined };
+      if (call.callee.name === 'borrowView') return { kind: 'other-view-returning-call', exporter: undefined, mode: undefined };
       return undefined;
     },
     lifetimeFunctionOf(call) {
@@ -48,6 +51,15 @@ export function syntacticOracle(sourceCode: Readonly<TSESLint.SourceCode>): Life
           return name.typeAnnotation !== undefined && /^:\s*Map</u.test(sourceCode.getText(name.typeAnnotation));
         }) ?? false
       );
+    },
+    viewModeOf(node) {
+      // A call of a function whose name says it opens a view (`openView()`), or a name declared
+      // with a `View` type.
+      if (node.type === AST_NODE_TYPES.CallExpression) {
+        return node.callee.type === AST_NODE_TYPES.Identifier && /^open.*View$/u.test(node.callee.name) ? 'exclusive' : undefined;
+      }
+      if (node.type !== AST_NODE_TYPES.Identifier) return undefined;
+      return node.typeAnnotation !== undefined && sourceCode.getText(node.typeAnnotation).includes('View') ? 'exclusive' : undefined;
     },
     isDisposableStack(expression) {
       if (expression.type === AST_NODE_TYPES.NewExpression) {

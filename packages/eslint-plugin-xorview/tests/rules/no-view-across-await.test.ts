@@ -347,6 +347,152 @@ ruleTester.run('no-view-across-await', rule, {
         export { magic };
       `),
     },
+    // Path precision on the shared lifetime analysis: released on every path before the await.
+    {
+      name: 'released on every case of a switch before the await',
+      code: withPrelude(`
+        async function f(buf: ArrayBuffer, kind: number) {
+          const view = acquire(buf, 'exclusive');
+          switch (kind) {
+            case 0:
+              release(view);
+              break;
+            default:
+              view[Symbol.dispose]();
+          }
+          await tick();
+        }
+      `),
+    },
+    {
+      name: 'released in the try and in the catch before the await',
+      code: withPrelude(`
+        async function f(buf: ArrayBuffer, work: (view: ExclusiveView) => void) {
+          const view = acquire(buf, 'exclusive');
+          try {
+            work(view);
+            release(view);
+          } catch {
+            release(view);
+          }
+          await tick();
+        }
+      `),
+    },
+    {
+      name: 'released before a break: the path after the loop holds nothing',
+      code: withPrelude(`
+        async function f(buf: ArrayBuffer, items: readonly number[]) {
+          for (const item of items) {
+            const view = acquire(buf, 'exclusive');
+            if (item < 0) {
+              release(view);
+              break;
+            }
+            release(view);
+          }
+          await tick();
+        }
+      `),
+    },
+    {
+      name: 'released on both sides of a conditional expression',
+      code: withPrelude(`
+        async function f(buf: ArrayBuffer, early: boolean) {
+          const view = acquire(buf, 'exclusive');
+          early ? release(view) : view[Symbol.dispose]();
+          await tick();
+        }
+      `),
+    },
+    {
+      name: 'a view returned by another function, released before the await',
+      code: withPrelude(`
+        declare function openFrame(): ExclusiveView<Float32Array>;
+        async function f() {
+          const frame = openFrame();
+          frame[0] = 1;
+          release(frame);
+          await tick();
+        }
+      `),
+    },
+    {
+      name: 'views destructured from a call result, released before the await',
+      code: withPrelude(`
+        declare function openPair(buf: ArrayBuffer): { header: ImmutableView; body: ExclusiveView };
+        async function f(buf: ArrayBuffer) {
+          const { header, body } = openPair(buf);
+          release(header);
+          release(body);
+          await tick();
+        }
+      `),
+    },
+    {
+      name: 'a non-view result of another function held across the await',
+      code: withPrelude(`
+        declare function openCounter(): { count: number; [Symbol.dispose](): void };
+        async function f(buf: ArrayBuffer) {
+          const view = acquire(buf, 'exclusive');
+          const counter = openCounter();
+          release(view);
+          await tick();
+          counter[Symbol.dispose]();
+        }
+      `),
+    },
+    {
+      name: 'a sub-view of a view parameter is the caller\'s, not held here',
+      code: withPrelude(`
+        async function f(view: ExclusiveView, buf: ArrayBuffer) {
+          const head = view.subarray(0, 2);
+          const own = acquire(buf, 'immutable');
+          release(own);
+          await tick();
+          head.fill(0);
+        }
+      `),
+    },
+    {
+      name: 'the view of a tryAcquire result released before the await when it was granted',
+      code: withPrelude(`
+        async function f(buf: ArrayBuffer) {
+          const result = tryAcquire(buf, 'exclusive');
+          if (result.ok) release(result.view);
+          await tick();
+        }
+      `),
+    },
+    {
+      name: 'a view acquired in a for await body, released on every path of the iteration',
+      code: withPrelude(`
+        async function f(buf: ArrayBuffer, source: AsyncIterable<number>) {
+          for await (const value of source) {
+            const view = acquire(buf, 'exclusive');
+            if (value < 0) {
+              release(view);
+              continue;
+            }
+            view[0] = value;
+            release(view);
+          }
+        }
+      `),
+    },
+    {
+      name: 'a yield after a using block ended',
+      code: withPrelude(`
+        function* rows(buf: ArrayBuffer) {
+          let first = 0;
+          {
+            using view = acquire(buf, 'immutable');
+            first = view[0] ?? 0;
+          }
+          yield first;
+        }
+      `),
+    },
   ],
   invalid: [
     {
@@ -758,6 +904,114 @@ ruleTester.run('no-view-across-await', rule, {
         }
       `),
       errors: [{ messageId: 'heldAcrossSuspension', line: line(3), column: 13 }],
+    },
+    // Path precision on the shared lifetime analysis: held on some path reaching the suspension.
+    {
+      name: 'held on the path that breaks out of the loop before the release',
+      code: withPrelude(`
+        async function f(buf: ArrayBuffer, items: readonly number[]) {
+          for (const item of items) {
+            const view = acquire(buf, 'exclusive');
+            if (item < 0) break;
+            release(view);
+          }
+          await tick();
+        }
+      `),
+      errors: [{ messageId: 'heldAcrossSuspension', line: line(7), column: 3 }],
+    },
+    {
+      name: 'released only in the catch: held on the normal path',
+      code: withPrelude(`
+        async function f(buf: ArrayBuffer, work: (view: ExclusiveView) => void) {
+          const view = acquire(buf, 'exclusive');
+          try {
+            work(view);
+          } catch {
+            release(view);
+          }
+          await tick();
+        }
+      `),
+      errors: [{ messageId: 'heldAcrossSuspension', line: line(8), column: 3 }],
+    },
+    {
+      name: 'released on one case of a switch only',
+      code: withPrelude(`
+        async function f(buf: ArrayBuffer, kind: number) {
+          const view = acquire(buf, 'exclusive');
+          switch (kind) {
+            case 0:
+              release(view);
+              break;
+            case 1:
+              view[0] = 1;
+          }
+          await tick();
+        }
+      `),
+      errors: [{ messageId: 'heldAcrossSuspension', line: line(10), column: 3 }],
+    },
+    {
+      name: 'released on one side of a logical expression only',
+      code: withPrelude(`
+        async function f(buf: ArrayBuffer, done: boolean) {
+          const view = acquire(buf, 'exclusive');
+          done && release(view);
+          await tick();
+        }
+      `),
+      errors: [{ messageId: 'heldAcrossSuspension', line: line(4), column: 3 }],
+    },
+    {
+      name: 'a granted tryAcquire past an early return on failure',
+      code: withPrelude(`
+        async function f(buf: ArrayBuffer) {
+          const result = tryAcquire(buf, 'exclusive');
+          if (!result.ok) return;
+          await tick();
+          release(result.view);
+        }
+      `),
+      errors: [{ messageId: 'heldAcrossSuspension', line: line(4), column: 3 }],
+    },
+    {
+      name: 'a view returned by another function, released on one branch only',
+      code: withPrelude(`
+        declare function openFrame(): ExclusiveView<Float32Array>;
+        async function f(done: boolean) {
+          const frame = openFrame();
+          if (done) release(frame);
+          await tick();
+          if (!done) release(frame);
+        }
+      `),
+      errors: [{ messageId: 'heldAcrossSuspension', line: line(5), column: 3, data: { views: `The exclusive view \`frame\` (line ${line(3)})`, verb: 'is', suspension: '`await`' } }],
+    },
+    {
+      name: 'a view held across a yield inside a loop, from before the loop',
+      code: withPrelude(`
+        function* rows(buf: ArrayBuffer, count: number) {
+          using view = acquire(buf, 'immutable');
+          for (let index = 0; index < count; index++) {
+            yield view[index];
+          }
+        }
+      `),
+      errors: [{ messageId: 'heldAcrossSuspension', line: line(4), column: 5 }],
+    },
+    {
+      name: 'the disposal of an await using resource on an early return',
+      code: withPrelude(`
+        declare function open(): AsyncDisposable;
+        async function f(buf: ArrayBuffer, early: boolean) {
+          using view = acquire(buf, 'exclusive');
+          await using connection = open();
+          if (early) return;
+          release(view);
+        }
+      `),
+      errors: [{ messageId: 'heldAcrossDisposal', line: line(4), column: 15 }],
     },
   ],
 });
