@@ -34,6 +34,28 @@ function spinLocked(lock, words, recordWords) {
   Atomics.store(lock, 0, 0);
 }
 
+/**
+ * Context, not the target's baseline: a futex-style mutex (Drepper's "Futexes Are Tricky",
+ * mutex3: 0 free, 1 locked, 2 locked with sleepers) that sleeps in Atomics.wait instead of
+ * spinning, as xorview's waiters do.
+ */
+function futexLocked(lock, words, recordWords) {
+  let state = Atomics.compareExchange(lock, 0, 0, 1);
+  if (state !== 0) {
+    if (state !== 2) state = Atomics.exchange(lock, 0, 2);
+    while (state !== 0) {
+      Atomics.wait(lock, 0, 2);
+      state = Atomics.exchange(lock, 0, 2);
+    }
+  }
+  const next = words[0] + 1;
+  for (let word = 0; word < recordWords; word++) words[word] = next;
+  if (Atomics.sub(lock, 0, 1) !== 1) {
+    Atomics.store(lock, 0, 0);
+    Atomics.notify(lock, 0, 1);
+  }
+}
+
 const viewOptions = (recordWords) => ({ as: Int32Array, byteOffset: 0, length: recordWords, timeout: 60_000 });
 
 function xorviewLocked(buffer, options, recordWords) {
@@ -45,10 +67,11 @@ function xorviewLocked(buffer, options, recordWords) {
 
 /** In a worker: `iterations` locked updates of the shared lock (or buffer), the same body for both kinds. */
 function lockedUpdates(kind, recordWords, lockMemory, handle) {
-  if (kind === 'spin') {
+  if (kind === 'spin' || kind === 'futex') {
     const lock = new Int32Array(lockMemory, 0, 1);
     const words = new Int32Array(lockMemory, 64, recordWords);
-    return () => spinLocked(lock, words, recordWords);
+    const locked = kind === 'spin' ? spinLocked : futexLocked;
+    return () => locked(lock, words, recordWords);
   }
   const buffer = SharedOwnedBuffer.fromHandle(handle);
   const options = viewOptions(recordWords);
@@ -122,7 +145,7 @@ if (!isMainThread) {
     open(GATE_MEASURE);
     const wall = Math.max(...(await Promise.all(elapsed)));
     const { user, system } = process.cpuUsage(cpuStart);
-    const total = kind === 'spin' ? new Int32Array(lockMemory, 64, 1)[0] : new Int32Array(buffer.handle.memory, 0, 1)[0];
+    const total = kind === 'xorview' ? new Int32Array(buffer.handle.memory, 0, 1)[0] : new Int32Array(lockMemory, 64, 1)[0];
     const expected = WORKERS * (WARM_UP_OPS + iterations);
     if (total !== expected) throw new Error(`${kind}: ${expected - total} increments lost`);
     const operations = WORKERS * iterations;
@@ -140,12 +163,14 @@ if (!isMainThread) {
     spinUncontended.push(nsPerOp(1_000_000, () => spinLocked(lock, counter, 1)));
     ownUncontended.push(nsPerOp(200_000, () => xorviewLocked(buffer, options, 1)));
   }
-  const contendedRuns = { spin: [], xorview: [], spinRecord: [], xorviewRecord: [] };
+  const contendedRuns = { spin: [], xorview: [], futex: [], spinRecord: [], xorviewRecord: [], futexRecord: [] };
   for (let round = 0; round < rounds; round++) {
     contendedRuns.spin.push(await contended('spin', CONTENDED_OPS, 1));
     contendedRuns.xorview.push(await contended('xorview', CONTENDED_OPS, 1));
+    contendedRuns.futex.push(await contended('futex', CONTENDED_OPS, 1));
     contendedRuns.spinRecord.push(await contended('spin', CONTENDED_OPS, RECORD_WORDS));
     contendedRuns.xorviewRecord.push(await contended('xorview', CONTENDED_OPS, RECORD_WORDS));
+    contendedRuns.futexRecord.push(await contended('futex', CONTENDED_OPS, RECORD_WORDS));
   }
   const cpuOf = (runs) => median(runs.map((run) => run.cpu));
   const wallOf = (runs) => median(runs.map((run) => run.wall));
@@ -194,12 +219,19 @@ if (!isMainThread) {
       `${formatNumber(wallOf(contendedRuns.xorview))} (xorview); record ${formatNumber(wallOf(contendedRuns.spinRecord))} vs ` +
       `${formatNumber(wallOf(contendedRuns.xorviewRecord))}`,
   );
+  const futexNote =
+    'Context (not a target baseline): a futex-style Atomics.wait mutex measured in the same rounds took ' +
+    `${formatNumber(cpuOf(contendedRuns.futex))} CPU ns/op (${formatNumber(wallOf(contendedRuns.futex))} wall) for the one-word ` +
+    `increment and ${formatNumber(cpuOf(contendedRuns.futexRecord))} CPU ns/op (${formatNumber(wallOf(contendedRuns.futexRecord))} wall) ` +
+    'for the record update.';
+  console.log(futexNote);
   writeResults('workers', rows, [
     `${cpus().length} CPUs, ${WORKERS} workers, load average ${loadavg()[0].toFixed(1)} at the end of this run. ` +
       'Figures are CPU time per operation (contended: all threads, spinning included); wall time per operation ' +
       `under contention was ${formatNumber(wallOf(contendedRuns.spin))} ns (spin mutex) vs ` +
       `${formatNumber(wallOf(contendedRuns.xorview))} ns (SharedOwnedBuffer) for the one-word increment, ` +
       `${formatNumber(wallOf(contendedRuns.spinRecord))} vs ${formatNumber(wallOf(contendedRuns.xorviewRecord))} ns for the record update.`,
+    futexNote,
     'The spin-mutex baseline is unfair (the releasing thread usually re-takes the lock while its cache line is hot) and ' +
       'does no bookkeeping; a SharedOwnedBuffer acquisition also builds a real typed array, checks ranges and modes, ' +
       'and queues waiters after 1 ms so none starves.',
