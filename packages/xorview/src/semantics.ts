@@ -66,7 +66,8 @@ export function viewsConflict(
  * paths: comparing interned strings is cheap, a lookup keyed by a varying string is not.
  */
 export function modeIndex(mode: AccessMode): number {
-  return mode === accessModes[0] ? 0 : mode === accessModes[1] ? 1 : 2;
+  // Literals, not `accessModes[i]`: compared as constants (the test suite checks they agree).
+  return mode === 'immutable' ? 0 : mode === 'exclusive' ? 1 : 2;
 }
 
 /**
