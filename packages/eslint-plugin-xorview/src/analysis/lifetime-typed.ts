@@ -11,11 +11,9 @@
  */
 import { AST_NODE_TYPES, type ParserServicesWithTypeInformation, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import * as ts from 'typescript';
-import { getTypedServices } from '../util/type-services.js';
-import { matchAcquireCall, xorviewFunctionCalled } from './acquisitions.js';
 import { subscribeToLifetimes, type FunctionLifetimes } from './lifetime.js';
 import type { LifetimeFunction, LifetimeOracle, OwnershipPolicy } from './lifetime-oracle.js';
-import { isViewType, viewModeOfNode } from './view-types.js';
+import { typeAnswersFor, type TypeAnswers } from './type-answers.js';
 
 /** The JSDoc tag that marks a parameter as taking ownership of the view passed to it. */
 export const takesOwnershipTag = 'xorview-takes-ownership';
@@ -24,33 +22,32 @@ const lifetimeFunctionNames: ReadonlySet<string> = new Set<LifetimeFunction>(['r
 
 const disposableStackNames: ReadonlySet<string> = new Set(['DisposableStack', 'AsyncDisposableStack']);
 
-export function typedLifetimeOracle(services: ParserServicesWithTypeInformation): LifetimeOracle {
-  const checker = services.program.getTypeChecker();
+export function typedLifetimeOracle(answers: TypeAnswers): LifetimeOracle {
   return {
     acquisitionOf(call) {
-      const acquisition = matchAcquireCall(services, call);
+      const acquisition = answers.acquireCall(call);
       return acquisition === undefined || acquisition.kind === 'other-view-returning-call'
         ? undefined
         : { kind: acquisition.kind, exporter: acquisition.exporter, mode: acquisition.mode };
     },
     lifetimeFunctionOf(call) {
-      return xorviewFunctionCalled(services, call, lifetimeFunctionNames) as LifetimeFunction | undefined;
+      return answers.xorviewFunction(call, lifetimeFunctionNames) as LifetimeFunction | undefined;
     },
     isViewVariable(variable) {
       const name = variable.defs[0]?.name;
       if (name?.type !== AST_NODE_TYPES.Identifier) return false;
-      return isViewType(checker, services.getTypeAtLocation(name));
+      return answers.viewModesOf(name).size > 0;
     },
     viewModeOf(node) {
-      return viewModeOfNode(services, node);
+      return answers.viewModeOf(node);
     },
     isDisposableStack(expression) {
-      const type = services.getTypeAtLocation(expression);
+      const type = answers.typeOf(expression);
       const symbol = type.getSymbol() ?? type.aliasSymbol;
       return symbol !== undefined && disposableStackNames.has(symbol.getName());
     },
     isMap(expression) {
-      const symbol = services.getTypeAtLocation(expression).getSymbol();
+      const symbol = answers.typeOf(expression).getSymbol();
       return symbol?.getName() === 'Map';
     },
   };
@@ -178,10 +175,10 @@ export function subscribeTypedLifetimes(
   ruleOwnershipFunctions: readonly string[],
   onFunction: (lifetimes: FunctionLifetimes) => void,
 ): TSESLint.RuleListener {
-  const services = getTypedServices(context);
+  const answers = typeAnswersFor(context);
   const names = [...(settingsOf(context).ownershipTransferFunctions ?? []), ...ruleOwnershipFunctions];
-  return subscribeToLifetimes(context, () => typedLifetimeOracle(services), {
-    policy: ownershipPolicy(services, names),
+  return subscribeToLifetimes(context, () => typedLifetimeOracle(answers), {
+    policy: ownershipPolicy(answers.services, names),
     onFunction,
   });
 }

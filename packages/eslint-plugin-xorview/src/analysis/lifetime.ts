@@ -41,10 +41,8 @@ import {
   okTestOf,
   referenceIndex,
   stackMethodCall,
-  staticPropertyName,
   storeCallOf,
   subarrayReceiver,
-  unwrapTransparent,
   usingDeclarationsEndingAt,
   usingDeclarationsLeftBy,
   type FunctionLike,
@@ -383,7 +381,7 @@ class LifetimeSession {
   private recordSkippedBranch(test: TSESTree.Node): void {
     const record = this.top;
     const okTest = okTestOf(test);
-    if (record === undefined || okTest === undefined || !okTest.ok) return;
+    if (record === undefined || okTest?.ok !== true) return;
     for (const segment of record.current) {
       for (const previous of segment.prevSegments) {
         const edges = record.notGrantedOnEdges.get(previous.id) ?? [];

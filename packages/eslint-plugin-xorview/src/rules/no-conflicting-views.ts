@@ -9,14 +9,14 @@
  * itself is `claimsConflict` (the runtime's rule), "same memory" is `exporterIdentity`.
  */
 import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { isXorviewExporterType, matchAcquireCall } from '../analysis/acquisitions.js';
+import { isXorviewExporterType } from '../analysis/acquisitions.js';
 import { exporterIdentity, isReachedThrough, memoryRelation, unwrapExpression, variableIdentity } from '../analysis/exporter-identity.js';
 import type { ExporterCall } from '../analysis/lifetime.js';
 import { subscribeTypedLifetimes } from '../analysis/lifetime-typed.js';
 import { byteRangeOf, claimsConflict, type ViewClaim } from '../analysis/view-claims.js';
 import { createRule } from '../util/create-rule.js';
 import { describeView, inSourceOrder, lineOf, shortSource, type DescribedView } from '../util/describe-view.js';
-import { getTypedServices } from '../util/type-services.js';
+import { typeAnswersFor } from '../analysis/type-answers.js';
 
 type MessageIds = 'conflictingAcquire' | 'conflictingAcquireInLoop' | 'lockedWhileViewed' | 'staleWhileViewed';
 
@@ -51,7 +51,7 @@ export default createRule<[], MessageIds>({
     defaultOptions: [],
   },
   create(context) {
-    const services = getTypedServices(context);
+    const answers = typeAnswersFor(context);
     const { sourceCode } = context;
     // Only acquire/tryAcquire/acquireAsync calls make views with an exporter, and the acquisition
     // matcher only sees them under those names or under imports renaming them: a file that never
@@ -64,7 +64,7 @@ export default createRule<[], MessageIds>({
 
     function heldView(acquire: TSESTree.CallExpression): HeldView | undefined {
       if (heldViews.has(acquire)) return heldViews.get(acquire);
-      const acquisition = matchAcquireCall(services, acquire);
+      const acquisition = answers.acquireCall(acquire);
       const view: HeldView | undefined =
         acquisition === undefined
           ? undefined
@@ -164,7 +164,7 @@ export default createRule<[], MessageIds>({
       if (operation === 'adopt') return true;
       const callee = unwrapExpression(call.callee);
       if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
-      return isXorviewExporterType(services.getTypeAtLocation(callee.object));
+      return isXorviewExporterType(answers.typeOf(callee.object));
     }
 
     /** The declaration of the variable at the base of an exporter expression (`buf` in `buf.bytes`). */

@@ -1,11 +1,9 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
-import type * as ts from 'typescript';
-import { matchAcquireCall } from '../analysis/acquisitions.js';
-import { viewModesOfType } from '../analysis/view-types.js';
+import { typeAnswersFor } from '../analysis/type-answers.js';
+import type { ViewModes } from '../analysis/view-types.js';
 import { createRule } from '../util/create-rule.js';
 import { enclosingStatement, justificationOf } from '../util/justification.js';
-import { getTypedServices } from '../util/type-services.js';
 
 export type MessageIds = 'unjustifiedRawAcquire' | 'unjustifiedRawCast' | 'emptyJustification' | 'addJustification';
 
@@ -33,20 +31,19 @@ export default createRule<[], MessageIds>({
     schema: [],
   },
   create(context) {
-    const services = getTypedServices(context);
-    const checker = services.program.getTypeChecker();
+    const answers = typeAnswersFor(context);
     const sourceCode = context.sourceCode;
 
     return {
       CallExpression(call) {
-        const acquisition = matchAcquireCall(services, call);
+        const acquisition = answers.acquireCall(call);
         if (acquisition?.mode !== 'raw') return;
         reportUnlessJustified(call, 'unjustifiedRawAcquire');
       },
       'TSAsExpression, TSTypeAssertion'(cast: TSESTree.TSAsExpression | TSESTree.TSTypeAssertion) {
         if (!mentionsTypeName(cast.typeAnnotation)) return;
-        if (!isOnlyRaw(services.getTypeAtLocation(cast))) return;
-        if (isOnlyRaw(services.getTypeAtLocation(cast.expression))) return; // already raw: no new promise
+        if (!isOnlyRaw(answers.viewModesOf(cast))) return;
+        if (isOnlyRaw(answers.viewModesOf(cast.expression))) return; // already raw: no new promise
         reportUnlessJustified(cast, 'unjustifiedRawCast');
       },
       VariableDeclarator(declarator) {
@@ -54,15 +51,14 @@ export default createRule<[], MessageIds>({
         const annotation = declarator.id.typeAnnotation;
         const init = declarator.init;
         if (annotation === undefined || init === null || !mentionsTypeName(annotation.typeAnnotation)) return;
-        if (!isOnlyRaw(services.getTypeAtLocation(declarator.id))) return;
-        if (isOnlyRaw(services.getTypeAtLocation(init))) return; // a raw acquire or raw value: reported there if at all
+        if (!isOnlyRaw(answers.viewModesOf(declarator.id))) return;
+        if (isOnlyRaw(answers.viewModesOf(init))) return; // a raw acquire or raw value: reported there if at all
         reportUnlessJustified(init, 'unjustifiedRawCast');
       },
     };
 
     /** A RawView and nothing safer: the type the cast or acquire produces. */
-    function isOnlyRaw(type: ts.Type): boolean {
-      const modes = viewModesOfType(checker, type);
+    function isOnlyRaw(modes: ViewModes): boolean {
       return modes.size === 1 && modes.has('raw');
     }
 

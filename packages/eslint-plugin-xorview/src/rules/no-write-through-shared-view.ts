@@ -1,9 +1,9 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES, ASTUtils } from '@typescript-eslint/utils';
 import * as ts from 'typescript';
-import { xorviewFunctionCalled } from '../analysis/acquisitions.js';
 import { isKnownReadOnlyCall } from '../analysis/read-only-apis.js';
-import { isAnyType, viewModeOfType, viewModesOfType } from '../analysis/view-types.js';
+import { typeAnswersFor } from '../analysis/type-answers.js';
+import { isAnyType, viewModesOfType } from '../analysis/view-types.js';
 import {
   memberName,
   outermostCarrier,
@@ -14,7 +14,6 @@ import {
 } from '../analysis/write-operations.js';
 import { createRule } from '../util/create-rule.js';
 import { justificationOf } from '../util/justification.js';
-import { getTypedServices } from '../util/type-services.js';
 
 export type Options = [{ allowBufferMetadata?: boolean; readOnlyFunctions?: string[] }];
 
@@ -107,8 +106,8 @@ export default createRule<Options, MessageIds>({
     defaultOptions: [{ allowBufferMetadata: false, readOnlyFunctions: [] }],
   },
   create(context, [options]) {
-    const services = getTypedServices(context);
-    const checker = services.program.getTypeChecker();
+    const answers = typeAnswersFor(context);
+    const { services, checker } = answers;
     const sourceCode = context.sourceCode;
     const allowBufferMetadata = options.allowBufferMetadata === true;
     const readOnlyFunctions = new Set(options.readOnlyFunctions ?? []);
@@ -135,7 +134,7 @@ export default createRule<Options, MessageIds>({
           const target = call.arguments[index];
           if (target !== undefined) checkDirectWrite(target, call, `\`${sourceCode.getText(call.callee)}\``);
         }
-        if (call.arguments.length === 1 && xorviewFunctionCalled(services, call, adapterNames) !== undefined) {
+        if (call.arguments.length === 1 && answers.xorviewFunction(call, adapterNames) !== undefined) {
           const [argument] = call.arguments;
           if (argument !== undefined && isImmutable(argument)) followValue(call, 'adapter');
         }
@@ -146,7 +145,7 @@ export default createRule<Options, MessageIds>({
         if (cast.typeAnnotation.type === AST_NODE_TYPES.TSUnknownKeyword) return;
         const operand = withoutCasts(cast.expression);
         if (!isImmutable(operand)) return;
-        if (!isWritableType(services.getTypeAtLocation(cast))) return;
+        if (!isWritableType(answers.typeOf(cast))) return;
         followValue(cast, 'cast');
       },
       VariableDeclarator(declarator) {
@@ -166,13 +165,13 @@ export default createRule<Options, MessageIds>({
       },
       'MemberExpression[property.name="buffer"], MemberExpression[computed=true][property.value="buffer"]'(member: TSESTree.MemberExpression) {
         if (member.computed && member.property.type !== AST_NODE_TYPES.Literal) return;
-        const mode = viewModeOfType(checker, services.getTypeAtLocation(withoutNonNull(member.object)));
+        const mode = answers.viewModeOf(withoutNonNull(member.object));
         if (mode === 'immutable' || mode === 'exclusive') checkBufferUse(member, mode);
       },
       'ObjectPattern > Property'(property: TSESTree.Property) {
         // `const { buffer } = view`
         if (property.computed || property.key.type !== AST_NODE_TYPES.Identifier || property.key.name !== 'buffer') return;
-        const mode = viewModeOfType(checker, services.getTypeAtLocation(property.parent));
+        const mode = answers.viewModeOf(property.parent);
         if (mode === 'immutable' || mode === 'exclusive') report(property, 'bufferEscapes', { mode });
       },
     };
@@ -185,7 +184,7 @@ export default createRule<Options, MessageIds>({
 
     /** An expression whose type is (or may be, in a union) an ImmutableView. */
     function isImmutable(node: TSESTree.Node): boolean {
-      return viewModeOfType(checker, services.getTypeAtLocation(node)) === 'immutable';
+      return answers.viewModeOf(node) === 'immutable';
     }
 
     /**
@@ -341,7 +340,7 @@ export default createRule<Options, MessageIds>({
         report(member, 'bufferRewrapped', { mode });
         return;
       }
-      if (parent.type === AST_NODE_TYPES.CallExpression && parent.arguments[0] === carrier && xorviewFunctionCalled(services, parent, guardedFunctions) !== undefined) {
+      if (parent.type === AST_NODE_TYPES.CallExpression && parent.arguments[0] === carrier && answers.xorviewFunction(parent, guardedFunctions) !== undefined) {
         return; // handed to xorview itself: the borrow registry checks every use of that memory
       }
       if (parent.type === AST_NODE_TYPES.ArrayExpression && isTransferList(parent)) {

@@ -130,8 +130,39 @@ const can = capabilities(view.buffer).modes;`),
     // structuredClone transferring memory that is not a shared view's
     valid(`const scratch = new ArrayBuffer(8);
 structuredClone(scratch, { transfer: [scratch] });`),
+    // Names answered from their declaration (type-answers.ts), no checker: a literal-mode
+    // exclusive acquisition and plain built-in arrays stay writable.
+    valid(`const target = acquire(new ArrayBuffer(8), 'exclusive');
+target.fill(0);
+target[0] = 1;
+const bytes = new Uint8Array(4);
+const copy = bytes.slice(0, 2);
+copy.reverse();
+const lengths = new Map<string, number>();
+lengths.set('copy', copy.length);`),
   ],
   invalid: [
+    // Names whose declaration answers (type-answers.ts) report exactly as the checker would:
+    invalid(`const shared = acquire(new ArrayBuffer(8), 'immutable');
+Reflect.set(shared, 0, 1);`, 'writeThroughView', 2, 1),
+    invalid(`const shared = acquire(new ArrayBuffer(8), 'immutable');
+(shared as unknown as Uint8Array)[0] = 1;`, 'writeThroughAlias', 2, 1),
+    // ... and fall back to the checker where the declaration does not say it all: a shadowed
+    // built-in, a type predicate or assertion function that narrows a plain array into a view.
+    invalid(`declare const Uint8Array: new (length: number) => ImmutableView;
+const bytes = new Uint8Array(4);
+Uint8Array.prototype.fill.call(bytes, 0);`, 'writeThroughView', 3, 1),
+    invalid(`declare function isShared(bytes: Uint8Array): bytes is Uint8Array & ImmutableView;
+const bytes = new Uint8Array(4);
+if (isShared(bytes)) Reflect.set(bytes, 0, 1);`, 'writeThroughView', 3, 22),
+    invalid(`declare function assertShared(bytes: Uint8Array): asserts bytes is Uint8Array & ImmutableView;
+const bytes = new Uint8Array(4);
+assertShared(bytes);
+Atomics.store(bytes, 0, 1);`, 'writeThroughView', 4, 1),
+    invalid(`declare function isShared(bytes: unknown): bytes is ImmutableView;
+const bytes = new Uint8Array(4);
+const copy = bytes.slice();
+if (isShared(copy)) Reflect.set(copy, 0, 1);`, 'writeThroughView', 4, 21),
     // casts
     invalid(`(view as unknown as Uint8Array)[0] = 1;`, 'writeThroughAlias', 1, 1),
     invalid(`(view as any).fill(0);`, 'writeThroughAlias', 1, 1),
