@@ -15,6 +15,7 @@ import {
 } from './lifetime-events.js';
 import type { LifetimeOracle, OwnershipPolicy } from './lifetime-oracle.js';
 import {
+  Condition,
   FlowState,
   ViewFlag,
   emptySet,
@@ -149,10 +150,11 @@ export interface RecordedCodePath {
    */
   readonly leaving: ReadonlySet<Segment>;
   /**
-   * By segment id: the `tryAcquire` results (`result` in `result.ok`) that granted nothing on the edges
-   * leaving that segment, except the edge to `exceptTo` (`if (result.ok) …` without `else`).
+   * By segment id: what the edges leaving that segment, except the edge to `exceptTo`, know: the
+   * test of an `if` without `else` is false on the edges that skip its `then` side (`event`, an
+   * `assume-ok` or `assume-condition`: `if (result.ok) …` granted nothing there).
    */
-  readonly notGrantedOnEdges: ReadonlyMap<string, readonly { readonly exceptTo: string; readonly result: TSESTree.Expression }[]>;
+  readonly skippedBranchEdges: ReadonlyMap<string, readonly { readonly exceptTo: string; readonly event: LifetimeEvent }[]>;
 }
 
 /** What the evaluation needs from the file beyond the recorded events. */
@@ -193,7 +195,9 @@ type SiteInfo = ViewSite | { readonly kind: 'container' } | { readonly kind: 'cl
 
 interface Collector {
   leaks: Map<TSESTree.CallExpression, LeakFinding>;
-  uses: Map<TSESTree.Node, { name: string; releases: Set<ReleasePoint>; definite: boolean }>;
+  uses: Map<TSESTree.Node, { name: string; releases: Set<ReleasePoint>; definite: boolean; sites: Set<Site> }>;
+  /** The views a use reaches unreleased on some path (a state of a segment kept apart by `Condition`). */
+  unreleasedUses: Map<TSESTree.Node, Set<Site>>;
   escapes: Map<TSESTree.Node, EscapeFinding>;
   releaseCalls: Map<Site, { calls: Set<TSESTree.Node>; onlyWhenHeld: boolean }>;
   escaped: Set<Site>;
@@ -234,6 +238,14 @@ class Evaluation {
    */
   private readonly releasedByName = new Set<Variable>();
 
+  /**
+   * The one variable whose branches the evaluation correlates: tested by two branches or more,
+   * declared in this function and written nowhere else (no closure, no callee can change it
+   * between two tests). Each segment's state is kept apart per what its paths know of it (see
+   * `Condition`), so `if (c) release(v); … if (!c) release(v);` releases on every path.
+   */
+  private readonly correlated: Variable | undefined;
+
   constructor(
     private readonly recorded: RecordedCodePath,
     private readonly inputs: EvaluationInputs,
@@ -249,23 +261,37 @@ class Evaluation {
         if (variable !== undefined) this.releasedByName.add(variable);
       }
     }
+    this.correlated = correlatedCondition(recorded, inputs);
   }
 
   run(): FunctionLifetimes {
     const { codePath } = this.recorded;
     const reachable = reachableSegments(codePath.initialSegment);
-    const outStates = new Map<TSESLint.CodePathSegment, FlowState>();
-    const inStateOf = (segment: TSESLint.CodePathSegment): FlowState =>
-      FlowState.join(segment.prevSegments.flatMap((previous) => this.alongEdge(outStates.get(previous), previous, segment) ?? []));
+    // Per segment, one state per `Condition` its paths may know (a single one unless a variable
+    // is correlated).
+    const outStates = new Map<Segment, readonly FlowState[]>();
+    const inStatesOf = (segment: Segment): readonly FlowState[] => {
+      if (segment.prevSegments.length === 0) return [new FlowState()];
+      const incoming: FlowState[] = [];
+      for (const previous of segment.prevSegments) {
+        for (const out of outStates.get(previous) ?? []) {
+          const state = this.alongEdge(out, previous, segment);
+          if (state !== undefined) incoming.push(state);
+        }
+      }
+      return byCondition(incoming);
+    };
+    const transferAll = (segment: Segment): readonly FlowState[] =>
+      byCondition(inStatesOf(segment).flatMap((state) => this.transfer(state, this.recorded.events.get(segment.id) ?? []) ?? []));
 
     const worklist = [...reachable];
     const queued = new Set(worklist);
     while (worklist.length > 0) {
-      const segment = worklist.shift() as TSESLint.CodePathSegment;
+      const segment = worklist.shift() as Segment;
       queued.delete(segment);
-      const out = this.transfer(inStateOf(segment), this.recorded.events.get(segment.id) ?? []);
+      const out = transferAll(segment);
       const previous = outStates.get(segment);
-      if (out === undefined || previous?.equals(out) === true) continue;
+      if (out.length === 0 || (previous !== undefined && sameStates(previous, out))) continue;
       outStates.set(segment, out);
       for (const next of segment.nextSegments) {
         if (!queued.has(next)) {
@@ -278,6 +304,7 @@ class Evaluation {
     const collector: Collector = {
       leaks: new Map(),
       uses: new Map(),
+      unreleasedUses: new Map(),
       escapes: new Map(),
       releaseCalls: new Map(),
       escaped: new Set(),
@@ -285,22 +312,20 @@ class Evaluation {
       suspensions: new Map(),
     };
     this.collector = collector;
-    for (const segment of reachable) this.transfer(inStateOf(segment), this.recorded.events.get(segment.id) ?? []);
+    for (const segment of reachable) transferAll(segment);
     this.collectEndLeaks(codePath, outStates, collector);
     return this.findings(collector);
   }
 
-  /** The state `out` of `from` as it reaches `to` (see `RecordedCodePath.notGrantedOnEdges`). */
-  private alongEdge(out: FlowState | undefined, from: TSESLint.CodePathSegment, to: TSESLint.CodePathSegment): FlowState | undefined {
-    const edges = this.recorded.notGrantedOnEdges.get(from.id);
+  /**
+   * The state `out` of `from` as it reaches `to` (see `RecordedCodePath.skippedBranchEdges`), or
+   * `undefined` when no path goes that way (it contradicts a test the path took before).
+   */
+  private alongEdge(out: FlowState | undefined, from: Segment, to: Segment): FlowState | undefined {
+    const edges = this.recorded.skippedBranchEdges.get(from.id);
     if (out === undefined || edges === undefined) return out;
-    let refined: FlowState | undefined;
-    for (const edge of edges) {
-      if (edge.exceptTo === to.id) continue;
-      refined ??= out.copy();
-      this.onOkTest(refined, edge.result, false);
-    }
-    return refined ?? out;
+    const events = edges.filter((edge) => edge.exceptTo !== to.id).map((edge) => edge.event);
+    return events.length === 0 ? out : this.transfer(out, events);
   }
 
   private findings(collector: Collector): FunctionLifetimes {
@@ -325,7 +350,7 @@ class Evaluation {
         node,
         name: use.name,
         releases: [...use.releases].sort((first, second) => first.node.range[0] - second.node.range[0]),
-        definite: use.definite,
+        definite: use.definite && ![...use.sites].some((site) => collector.unreleasedUses.get(node)?.has(site) === true),
       })),
       escapes: [...collector.escapes.values()],
       acquisitions,
@@ -340,18 +365,18 @@ class Evaluation {
 
   private collectEndLeaks(
     codePath: TSESLint.CodePath,
-    outStates: ReadonlyMap<TSESLint.CodePathSegment, FlowState>,
+    outStates: ReadonlyMap<Segment, readonly FlowState[]>,
     collector: Collector,
   ): void {
     const isProgram = this.recorded.node.type === AST_NODE_TYPES.Program;
     for (const segment of codePath.returnedSegments) {
-      const state = outStates.get(segment);
-      if (state === undefined || this.recorded.leaving.has(segment)) continue;
-      this.noteEndLeaks(state);
+      if (this.recorded.leaving.has(segment)) continue;
+      for (const state of outStates.get(segment) ?? []) this.noteEndLeaks(state);
     }
     for (const segment of codePath.thrownSegments) {
-      const state = outStates.get(segment);
-      if (state === undefined) continue;
+      const states = outStates.get(segment) ?? [];
+      if (states.length === 0) continue;
+      const state = FlowState.join(states);
       const kept = isProgram ? this.reachableViews(state, [...state.bindings.values()]) : new Set<Site>();
       for (const [site, facts] of state.views) {
         const acquire = this.leakableAcquire(site, facts);
@@ -377,6 +402,24 @@ class Evaluation {
       if (acquire !== undefined && !kept.has(site) && !collector.leaks.has(acquire)) {
         collector.leaks.set(acquire, { acquire, cause: 'end', throwPoint: undefined });
       }
+    }
+  }
+
+  /** Whether a binding `target` (an identifier or a pattern) writes the correlated variable. */
+  private bindsCorrelated(target: TSESTree.Node): boolean {
+    switch (target.type) {
+      case AST_NODE_TYPES.Identifier:
+        return this.inputs.variableOf(target) === this.correlated;
+      case AST_NODE_TYPES.ArrayPattern:
+        return target.elements.some((element) => element !== null && this.bindsCorrelated(element));
+      case AST_NODE_TYPES.ObjectPattern:
+        return target.properties.some((property) => this.bindsCorrelated(property.type === AST_NODE_TYPES.RestElement ? property : property.value));
+      case AST_NODE_TYPES.AssignmentPattern:
+        return this.bindsCorrelated(target.left);
+      case AST_NODE_TYPES.RestElement:
+        return this.bindsCorrelated(target.argument);
+      default:
+        return false;
     }
   }
 
@@ -426,6 +469,7 @@ class Evaluation {
           this.onCall(state, event.node, event.facts);
           break;
         case 'bind':
+          if (this.correlated !== undefined && this.bindsCorrelated(event.target)) state.condition = Condition.Unknown;
           this.onBind(state, event);
           break;
         case 'closure':
@@ -457,6 +501,13 @@ class Evaluation {
         }
         case 'assume-ok':
           this.onOkTest(state, event.result, event.ok);
+          break;
+        case 'assume-condition':
+          if (this.correlated !== undefined && this.inputs.variableOf(event.identifier) === this.correlated) {
+            state.condition &= event.truthy ? Condition.Truthy : Condition.Falsy;
+            // The other side of a test this path already took: no path goes here.
+            if (state.condition === 0) return undefined;
+          }
           break;
         case 'finally':
           break;
@@ -492,15 +543,24 @@ class Evaluation {
 
   private reportUse(state: FlowState, node: TSESTree.Node, name: string, site: Site): void {
     const facts = state.viewFacts(site);
-    if ((facts.flags & ViewFlag.Released) === 0 || this.collector === undefined || !this.isConfirmedView(site)) return;
+    if (this.collector === undefined) return;
+    if ((facts.flags & ViewFlag.Released) === 0) {
+      // Released where this use is reached in another state of the segment: only "maybe" there.
+      const unreleased = this.collector.unreleasedUses.get(node) ?? new Set<Site>();
+      unreleased.add(site);
+      this.collector.unreleasedUses.set(node, unreleased);
+      return;
+    }
+    if (!this.isConfirmedView(site)) return;
     const definite = facts.flags === ViewFlag.Released;
     const existing = this.collector.uses.get(node);
     if (existing === undefined) {
-      this.collector.uses.set(node, { name, releases: new Set(facts.releases), definite });
+      this.collector.uses.set(node, { name, releases: new Set(facts.releases), definite, sites: new Set([site]) });
       return;
     }
     for (const release of facts.releases) existing.releases.add(release);
     existing.definite &&= definite;
+    existing.sites.add(site);
   }
 
   private onCall(state: FlowState, call: TSESTree.CallExpression | TSESTree.NewExpression, facts: CallFacts): void {
@@ -1436,6 +1496,47 @@ function isStoredUnreleased(facts: ViewFacts): boolean {
   if ((facts.flags & ViewFlag.Escaped) === 0) return false;
   for (const escape of facts.escapes) if (storingEscapes.has(escape.kind)) return true;
   return false;
+}
+
+/** The states of one segment, one per `Condition` (those with the same joined), in `Condition` order. */
+function byCondition(states: readonly FlowState[]): readonly FlowState[] {
+  if (states.length <= 1) return states;
+  const groups = new Map<number, FlowState[]>();
+  for (const state of states) {
+    const group = groups.get(state.condition);
+    if (group === undefined) groups.set(state.condition, [state]);
+    else group.push(state);
+  }
+  return [...groups.keys()].sort().map((condition) => FlowState.join(groups.get(condition) ?? []));
+}
+
+function sameStates(first: readonly FlowState[], second: readonly FlowState[]): boolean {
+  return first.length === second.length && first.every((state, index) => second[index]?.equals(state) === true);
+}
+
+/** See `Evaluation.correlated`: the most tested variable that qualifies, if any. */
+function correlatedCondition(recorded: RecordedCodePath, inputs: EvaluationInputs): Variable | undefined {
+  const tests = new Map<Variable, Set<TSESTree.Identifier>>();
+  const note = (event: LifetimeEvent): void => {
+    if (event.type !== 'assume-condition') return;
+    const variable = inputs.variableOf(event.identifier);
+    if (variable === undefined) return;
+    const identifiers = tests.get(variable) ?? new Set();
+    identifiers.add(event.identifier);
+    tests.set(variable, identifiers);
+  };
+  for (const events of recorded.events.values()) events.forEach(note);
+  for (const edges of recorded.skippedBranchEdges.values()) for (const edge of edges) note(edge.event);
+  let best: Variable | undefined;
+  let bestCount = 1;
+  for (const [variable, identifiers] of tests) {
+    if (identifiers.size <= bestCount || !inputs.isLocal(variable)) continue;
+    const ownScope = variable.scope.variableScope;
+    if (variable.references.some((reference) => reference.isWrite() && reference.from.variableScope !== ownScope)) continue;
+    best = variable;
+    bestCount = identifiers.size;
+  }
+  return best;
 }
 
 function heldFacts(): ViewFacts {

@@ -76,6 +76,8 @@ export type LifetimeEvent =
   | { readonly type: 'assume-ok'; readonly result: TSESTree.Expression; readonly ok: boolean }
   /** The head of a `for await` loop: the function suspends before every iteration. */
   | { readonly type: 'suspend'; readonly node: TSESTree.ForOfStatement }
+  /** The path went the way of a branch on a variable (`if (c)`, `if (!c)`…): `truthy` says how `c` is on it. */
+  | { readonly type: 'assume-condition'; readonly identifier: TSESTree.Identifier; readonly truthy: boolean }
   /** Where a `finally` block starts and ends on this segment (so it can be replayed on a jump). */
   | { readonly type: 'finally'; readonly statement: TSESTree.TryStatement; readonly edge: 'enter' | 'exit' }
   /**

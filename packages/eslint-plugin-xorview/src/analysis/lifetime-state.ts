@@ -98,6 +98,16 @@ function factsEqual(first: ViewFacts, second: ViewFacts): boolean {
 
 export type Fields = ReadonlyMap<string, ReadonlySet<Site>>;
 
+/**
+ * What the paths of a state know of the one condition variable the evaluation correlates (see
+ * `Evaluation.correlated`): it may be truthy on them, falsy, or both (nothing known).
+ */
+export const Condition = {
+  Truthy: 1,
+  Falsy: 2,
+  Unknown: 3,
+} as const;
+
 export class FlowState {
   constructor(
     /** What each variable may refer to. A variable absent here was never bound in this function. */
@@ -106,10 +116,12 @@ export class FlowState {
     readonly views: Map<Site, ViewFacts> = new Map(),
     /** The properties of local object/array literals (key `*`: any property). */
     readonly fields: Map<Site, Fields> = new Map(),
+    /** A `Condition` mask. */
+    public condition: number = Condition.Unknown,
   ) {}
 
   copy(): FlowState {
-    return new FlowState(new Map(this.bindings), new Map(this.views), new Map(this.fields));
+    return new FlowState(new Map(this.bindings), new Map(this.views), new Map(this.fields), this.condition);
   }
 
   viewFacts(site: Site): ViewFacts {
@@ -122,6 +134,7 @@ export class FlowState {
     if (first === undefined) return new FlowState();
     const joined = first.copy();
     for (const state of rest) {
+      joined.condition |= state.condition;
       for (const [variable, sites] of state.bindings) {
         joined.bindings.set(variable, union(joined.bindings.get(variable) ?? noSites(), sites));
       }
@@ -144,7 +157,7 @@ export class FlowState {
 
   equals(other: FlowState): boolean {
     if (this.bindings.size !== other.bindings.size || this.views.size !== other.views.size) return false;
-    if (this.fields.size !== other.fields.size) return false;
+    if (this.fields.size !== other.fields.size || this.condition !== other.condition) return false;
     for (const [variable, sites] of this.bindings) {
       const theirs = other.bindings.get(variable);
       if (theirs === undefined || !setsEqual(sites, theirs)) return false;

@@ -322,14 +322,29 @@ export const collectionConstructors: ReadonlySet<string> = new Set(['Array', 'Ma
  * the value `result.ok` has when `test` is truthy.
  */
 export function okTestOf(test: TSESTree.Node): { result: TSESTree.Expression; ok: boolean } | undefined {
-  let ok = true;
+  const { node, truthy } = withoutNegations(test);
+  if (node.type !== AST_NODE_TYPES.MemberExpression || staticPropertyName(node) !== 'ok') return undefined;
+  return { result: node.object, ok: truthy };
+}
+
+/** `test` without its `!`s (and parentheses, casts): `truthy` says how it is when `test` is truthy. */
+function withoutNegations(test: TSESTree.Node): { node: TSESTree.Node; truthy: boolean } {
+  let truthy = true;
   let node = unwrapTransparent(test);
   while (node.type === AST_NODE_TYPES.UnaryExpression && node.operator === '!') {
-    ok = !ok;
+    truthy = !truthy;
     node = unwrapTransparent(node.argument);
   }
-  if (node.type !== AST_NODE_TYPES.MemberExpression || staticPropertyName(node) !== 'ok') return undefined;
-  return { result: node.object, ok };
+  return { node, truthy };
+}
+
+/**
+ * `{ identifier, truthy }` when `test` is a variable (through `!`, parentheses and casts):
+ * `truthy` is how the variable is when `test` is truthy.
+ */
+export function conditionVariableTestOf(test: TSESTree.Node): { identifier: TSESTree.Identifier; truthy: boolean } | undefined {
+  const { node, truthy } = withoutNegations(test);
+  return node.type === AST_NODE_TYPES.Identifier ? { identifier: node, truthy } : undefined;
 }
 
 /** `x` in `x[Symbol.dispose]()` / `x[Symbol.asyncDispose]()`. */

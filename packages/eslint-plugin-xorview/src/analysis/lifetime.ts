@@ -37,6 +37,7 @@ import {
   isInsideTryWithFinally,
   isUsingKind,
   jumpSteps,
+  conditionVariableTestOf,
   lockedExporter,
   okTestOf,
   referenceIndex,
@@ -82,8 +83,8 @@ interface CodePathRecord {
   readonly codePath: TSESLint.CodePath;
   readonly node: TSESTree.Node;
   readonly events: Map<string, LifetimeEvent[]>;
-  /** See `RecordedCodePath.notGrantedOnEdges`. */
-  readonly notGrantedOnEdges: Map<string, { readonly exceptTo: string; readonly result: TSESTree.Expression }[]>;
+  /** See `RecordedCodePath.skippedBranchEdges`. */
+  readonly skippedBranchEdges: Map<string, { readonly exceptTo: string; readonly event: LifetimeEvent }[]>;
   readonly current: Set<Segment>;
   /** Whether anything here can acquire, release or dispose a view (else evaluation is skipped). */
   relevant: boolean;
@@ -112,8 +113,6 @@ class LifetimeSession {
   private readonly viewVariables = new Map<Variable, boolean>();
   private readonly valueModes = new Map<TSESTree.Node, AccessMode | undefined>();
   private readonly callFactsCache = new Map<TSESTree.CallExpression, CallFacts>();
-  /** The segments current at the end of the `then` side of `if (…result.ok)` statements. */
-  private readonly consequentEnds = new Map<TSESTree.IfStatement, ReadonlySet<Segment>>();
   /** Calls already recorded: `return f()` records `f()` first (see `onExitArgument`). */
   private readonly recordedCalls = new WeakSet<TSESTree.Node>();
   /** `x?.[Symbol.dispose]()`, recorded where its optional chain joins again (see `onCall`). */
@@ -146,7 +145,7 @@ class LifetimeSession {
           codePath,
           node,
           events: new Map(),
-          notGrantedOnEdges: new Map(),
+          skippedBranchEdges: new Map(),
           current: new Set(),
           relevant: false,
           finalizers: new Map(),
@@ -268,15 +267,6 @@ class LifetimeSession {
           this.recordBranch(statement.test, false);
         }
       },
-      'IfStatement > *:exit': (node: TSESTree.Node) => {
-        const statement = node.parent as TSESTree.IfStatement;
-        if (node === statement.consequent && statement.alternate === null && okTestOf(statement.test) !== undefined) {
-          this.consequentEnds.set(statement, new Set(this.top?.current));
-        }
-      },
-      'IfStatement:exit': (node: TSESTree.IfStatement) => {
-        this.onIfWithoutElseExit(node);
-      },
       'ConditionalExpression > *': (node: TSESTree.Node) => {
         const conditional = node.parent as TSESTree.ConditionalExpression;
         if (node === conditional.consequent) this.recordBranch(conditional.test, true);
@@ -361,40 +351,28 @@ class LifetimeSession {
   }
 
   /**
-   * `if (!result.ok) return;`: when the `then` side never reaches the end of the statement (no
-   * segment here follows one that ended it), what follows is reached only when the test was false.
-   */
-  private onIfWithoutElseExit(statement: TSESTree.IfStatement): void {
-    const ends = this.consequentEnds.get(statement);
-    if (ends === undefined) return;
-    this.consequentEnds.delete(statement);
-    const current = [...(this.top?.current ?? [])];
-    const consequentReachesHere = current.some((segment) => ends.has(segment) || segment.prevSegments.some((previous) => ends.has(previous)));
-    if (current.length > 0 && !consequentReachesHere) this.recordBranch(statement.test, false);
-  }
-
-  /**
-   * `if (result.ok) …` without `else`: on the edges from the test that skip the branch (into the
-   * segment after the statement) `result.ok` is false. Entering the branch, its segments are the
-   * current ones; every other edge out of their predecessors skips it.
+   * An `if` without `else`: on the edges from the test that skip the branch (into the segment
+   * after the statement) the test was false (`if (result.ok) …`: nothing was granted there; `if
+   * (c) …`: `c` is falsy there). Entering the branch, its segments are the current ones; every
+   * other edge out of their predecessors skips it.
    */
   private recordSkippedBranch(test: TSESTree.Node): void {
     const record = this.top;
-    const okTest = okTestOf(test);
-    if (record === undefined || okTest?.ok !== true) return;
+    const event = branchEvent(test, false);
+    if (record === undefined || event === undefined) return;
     for (const segment of record.current) {
       for (const previous of segment.prevSegments) {
-        const edges = record.notGrantedOnEdges.get(previous.id) ?? [];
-        edges.push({ exceptTo: segment.id, result: okTest.result });
-        record.notGrantedOnEdges.set(previous.id, edges);
+        const edges = record.skippedBranchEdges.get(previous.id) ?? [];
+        edges.push({ exceptTo: segment.id, event });
+        record.skippedBranchEdges.set(previous.id, edges);
       }
     }
   }
 
-  /** The path took the side of a branch on which `test` is `truthy`: noted when `test` reads `result.ok`. */
+  /** The path took the side of a branch on which `test` is `truthy`. */
   private recordBranch(test: TSESTree.Node, truthy: boolean): void {
-    const okTest = okTestOf(test);
-    if (okTest !== undefined) this.record({ type: 'assume-ok', result: okTest.result, ok: okTest.ok === truthy });
+    const event = branchEvent(test, truthy);
+    if (event !== undefined) this.record(event);
   }
 
   /** A `break`/`continue`: the `using` scopes it leaves end, and any `finally` it leaves runs. */
@@ -590,7 +568,7 @@ class LifetimeSession {
       codePath,
       node,
       events: record.events,
-      notGrantedOnEdges: record.notGrantedOnEdges,
+      skippedBranchEdges: record.skippedBranchEdges,
       finalizers: record.finalizers,
       leaving: record.leaving,
     };
@@ -675,6 +653,17 @@ class LifetimeSession {
     }
     return { node, captures, releases };
   }
+}
+
+/**
+ * What a path that took the side of a branch on which `test` is `truthy` knows: how `result.ok`
+ * is, when `test` reads it; how a variable is, when `test` is one (both only through `!`).
+ */
+function branchEvent(test: TSESTree.Node, truthy: boolean): LifetimeEvent | undefined {
+  const okTest = okTestOf(test);
+  if (okTest !== undefined) return { type: 'assume-ok', result: okTest.result, ok: okTest.ok === truthy };
+  const variableTest = conditionVariableTestOf(test);
+  return variableTest === undefined ? undefined : { type: 'assume-condition', identifier: variableTest.identifier, truthy: variableTest.truthy === truthy };
 }
 
 function newFacts(node: TSESTree.NewExpression): CallFacts {

@@ -110,6 +110,69 @@ function f(b: ArrayBuffer, k: number) {
   });
 });
 
+describe('lifetime analysis: correlated conditions', () => {
+  // Path-sensitive checkers correlate branches on the same side-effect-free condition; this one
+  // does for one variable per function, declared there and written nowhere else.
+  it('releases under if (c) and if (!c) cover every path; uses follow which side released', () => {
+    expect(
+      findings(`
+function split(b: ArrayBuffer, c: boolean) {
+  const v = acquire(b, 'exclusive');
+  if (c) release(v);
+  if (!c) release(v);
+}
+function withElse(b: ArrayBuffer, c: boolean) {
+  const v = acquire(b, 'exclusive');
+  if (c) { release(v); } else { v[0] = 1; }
+  if (!c) { v[1] = 1; release(v); }
+}
+function uses(b: ArrayBuffer, c: boolean) {
+  const v = acquire(b, 'exclusive');
+  if (c) release(v);
+  if (!c) v[0] = 1;
+  if (c) v[1] = 1;
+  release(v);
+}`),
+    ).toEqual(['use v L16 definite released L14']);
+  });
+
+  it('near misses stay reported: reassigned, another condition, a call, a closure that writes it, a loop variable', () => {
+    expect(
+      findings(`
+function reassigned(b: ArrayBuffer, c: boolean, d: boolean) {
+  const v = acquire(b, 'exclusive');
+  if (c) release(v);
+  c = d;
+  if (!c) release(v);
+}
+function different(b: ArrayBuffer, c: boolean, d: boolean) {
+  const v = acquire(b, 'exclusive');
+  if (c) release(v);
+  if (!d) release(v);
+}
+function called(b: ArrayBuffer, c: () => boolean) {
+  const v = acquire(b, 'exclusive');
+  if (c()) release(v);
+  if (!c()) release(v);
+}
+function closure(b: ArrayBuffer, c: boolean) {
+  const v = acquire(b, 'exclusive');
+  const flip = () => { c = !c; };
+  if (c) release(v);
+  flip();
+  if (!c) release(v);
+}
+function perIteration(b: ArrayBuffer, items: boolean[]) {
+  const v = acquire(b, 'exclusive');
+  for (const c of items) {
+    if (c) release(v);
+    if (!c) v[0] = 1;
+  }
+}`),
+    ).toEqual(['leak end L14', 'leak end L19', 'leak end L26', 'leak end L3', 'leak end L9', 'use v L29 maybe released L28']);
+  });
+});
+
 describe('lifetime analysis: aliases, destructuring, sub-views, literals', () => {
   it('follows aliases, array and object destructuring and sub-views to the use', () => {
     expect(

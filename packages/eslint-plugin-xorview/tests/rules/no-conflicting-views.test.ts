@@ -154,6 +154,18 @@ ruleTester.run('no-conflicting-views', rule, {
       `),
     },
     {
+      // Path-sensitive checkers' correlated branches: the same condition tested twice.
+      name: 'released under if (flag) and under if (!flag) before the next acquisition',
+      code: withPrelude(`
+        function f(buf: ArrayBuffer, flag: boolean) {
+          const a = acquire(buf, 'exclusive');
+          if (flag) release(a);
+          if (!flag) release(a);
+          using b = acquire(buf, 'exclusive');
+        }
+      `),
+    },
+    {
       name: 'a refused tryAcquire (the else side of result.ok) holds nothing',
       code: withPrelude(`
         function f(buf: ArrayBuffer) {

@@ -133,6 +133,27 @@ ruleTester.run('no-unreleased-view', rule, {
         registry.set(name, acquire(buf, 'immutable'));
       }
     `),
+    // Correlated branches (path-sensitive checkers' "same condition tested twice" shape).
+    valid('released under if (flag) and under if (!flag): every path releases once', `
+      function f(buf: ArrayBuffer, flag: boolean) {
+        const view = acquire(buf, 'exclusive');
+        if (flag) release(view);
+        view.length;
+        if (!flag) release(view);
+      }
+    `),
+    valid('a local condition tested by an if/else and again by a ternary', `
+      function f(buf: ArrayBuffer, size: number) {
+        const small = size < 16;
+        const view = acquire(buf, 'exclusive');
+        if (small) {
+          release(view);
+        } else {
+          view.fill(0);
+        }
+        return small ? 0 : (release(view), 1);
+      }
+    `),
     valid('handed to an owning function named in the options', `
       declare function consume(view: unknown): void;
       function f(buf: ArrayBuffer) {
@@ -693,6 +714,39 @@ ruleTester.run('no-unreleased-view', rule, {
       function f(buf: ArrayBuffer, all: unknown[]) {
         const view = /*!*/acquire(buf, 'immutable');
         all.splice(view.length, 1);
+      }
+    `),
+    leak('correlated branches, near miss: the condition is reassigned between the tests', `
+      function f(buf: ArrayBuffer, flag: boolean, other: boolean) {
+        const view = /*!*/acquire(buf, 'exclusive');
+        if (flag) release(view);
+        flag = other;
+        if (!flag) release(view);
+      }
+    `),
+    leak('correlated branches, near miss: two different conditions', `
+      function f(buf: ArrayBuffer, flag: boolean, other: boolean) {
+        const view = /*!*/acquire(buf, 'exclusive');
+        if (flag) release(view);
+        if (!other) release(view);
+      }
+    `),
+    leak('correlated branches, near miss: a condition with a call', `
+      function f(buf: ArrayBuffer, ready: () => boolean) {
+        const view = /*!*/acquire(buf, 'exclusive');
+        if (ready()) release(view);
+        if (!ready()) release(view);
+      }
+    `),
+    leak('correlated branches, near miss: a closure writes the condition', `
+      function f(buf: ArrayBuffer, flag: boolean) {
+        const view = /*!*/acquire(buf, 'exclusive');
+        const toggle = () => {
+          flag = !flag;
+        };
+        if (flag) release(view);
+        toggle();
+        if (!flag) release(view);
       }
     `),
     leak('an awaited acquireAsync not released', `

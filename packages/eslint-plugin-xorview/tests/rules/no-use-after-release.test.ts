@@ -23,6 +23,16 @@ ruleTester.run('no-use-after-release', rule, {
         release(view);
       }
     `),
+    valid('released under if (flag), used only under if (!flag) (correlated branches)', `
+      function f(buf: ArrayBuffer, flag: boolean) {
+        const view = acquire(buf, 'exclusive');
+        if (flag) release(view);
+        if (!flag) {
+          view.fill(0);
+          release(view);
+        }
+      }
+    `),
     valid('a second release is a no-op, not a use', `
       function f(buf: ArrayBuffer) {
         const view = acquire(buf, 'exclusive');
@@ -707,6 +717,24 @@ ruleTester.run('no-use-after-release', rule, {
         /*!*/view.fill(1);
       }
     `, [definite, definite]),
+    // Correlated branches: the same condition tested twice.
+    invalid('released under if (flag), used again under if (flag): definite', `
+      function f(buf: ArrayBuffer, flag: boolean) {
+        const view = acquire(buf, 'exclusive');
+        if (flag) release(view);
+        if (flag) /*!*/view[0] = 1;
+        release(view);
+      }
+    `, [definite]),
+    invalid('correlated branches, near miss: the condition is reassigned before the use', `
+      function f(buf: ArrayBuffer, flag: boolean) {
+        const view = acquire(buf, 'exclusive');
+        if (flag) release(view);
+        flag = !flag;
+        if (!flag) /*!*/view[0] = 1;
+        release(view);
+      }
+    `, [maybe]),
     // Jumps out of try/finally run the finally on their way (rustc: a borrow ended in a cleanup
     // block, used after the block is left by a labelled break).
     invalid('a labelled break leaves through the finally that releases: a use after the block is definite', `
