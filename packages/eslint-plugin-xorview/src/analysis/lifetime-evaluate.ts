@@ -1,7 +1,10 @@
 /**
  * Evaluates the recorded events of one code path to a fixpoint over its segment graph (loops
  * included), then walks it once more to collect what the rules report. Forward "may" dataflow:
- * a fact holds at a point if it holds on some path reaching it.
+ * a fact holds at a point if it holds on some path reaching it. Two refinements of ESLint's
+ * graph: jumps out of `try` blocks replay the `finally` blocks they leave (`onJump`), and the
+ * states of a segment are kept apart by what their paths know of one condition variable
+ * (`Evaluation.correlated`).
  */
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import type { AccessMode, LockingOperation } from 'xorview/semantics';
