@@ -28,10 +28,11 @@ class ToyLockTable implements ExporterAdapter {
     return [...this.held].some((other) => other.start < lease.end && lease.start < other.end && !(other.mode === lease.mode && lease.mode !== 'exclusive'));
   }
 
-  claim(exporter: object, lease: Lease, timeout: number | undefined): void {
+  claim(exporter: object, lease: Lease, timeout: number | undefined): undefined {
     this.calls.push(`claim ${lease.mode} [${lease.start}, ${lease.end}) timeout=${String(timeout)} through-view=${String(ArrayBuffer.isView(exporter))}`);
     if (this.blocked(lease)) throw new BufferError(timeout === undefined ? 'CONFLICT' : 'TIMEOUT', 'toy: busy');
     this.held.add(lease);
+    return undefined;
   }
 
   claimAsync(_exporter: object, lease: Lease, timeout: number | undefined, signal: AbortSignal | undefined): Promise<void> {

@@ -55,6 +55,29 @@ function modesOfBuffer(buffer: ArrayBufferLike | undefined): readonly AccessMode
 
 const immutableOnly = ['immutable'] as const;
 
+function windowGoneError(view: ArrayBufferView): BufferError {
+  return detachedError(`the memory of this ${describeValue(view).slice(2)}`);
+}
+
+/** `locate` past its two common cases: empty or detached ArrayBuffers, SharedArrayBuffers, WebAssembly.Memory. */
+function locateOther(exporter: object, into: Placement): void {
+  const kind = bufferKindOf(exporter);
+  if (kind !== 'none') {
+    const buffer = exporter as ArrayBufferLike;
+    if (kind === 'array' && isDetached(buffer)) throw detachedError('this ArrayBuffer');
+    into.buffer = buffer;
+    into.start = 0;
+    into.length = bufferByteLength(buffer);
+    return;
+  }
+  const memoryBuffer = webAssemblyBufferOf(exporter);
+  if (memoryBuffer === undefined) throw notAnExporterError(exporter);
+  if (!(memoryBuffer instanceof ArrayBuffer)) joinSharedMemoryRecord(exporter, memoryBuffer);
+  into.buffer = memoryBuffer;
+  into.start = 0;
+  into.length = bufferByteLength(memoryBuffer);
+}
+
 export const builtinAdapter: ExporterAdapter = {
   enforcement: 'registry',
   servesViewRequests: true,
@@ -70,7 +93,7 @@ export const builtinAdapter: ExporterAdapter = {
       const window = into as { buffer: ArrayBufferLike; start: number; length: number };
       readWindow(exporter, window);
       // Views of a detached buffer report length 0, so a non-empty window settles it.
-      if (window.length < 0 || (window.length === 0 && isDetached(window.buffer))) throw detachedError(`the memory of this ${describeValue(exporter).slice(2)}`);
+      if (window.length < 0 || (window.length === 0 && isDetached(window.buffer))) throw windowGoneError(exporter);
       return;
     }
     if (exporter instanceof ArrayBuffer) {
@@ -83,21 +106,7 @@ export const builtinAdapter: ExporterAdapter = {
         return;
       }
     }
-    const kind = bufferKindOf(exporter);
-    if (kind !== 'none') {
-      const buffer = exporter as ArrayBufferLike;
-      if (kind === 'array' && isDetached(buffer)) throw detachedError('this ArrayBuffer');
-      into.buffer = buffer;
-      into.start = 0;
-      into.length = bufferByteLength(buffer);
-      return;
-    }
-    const memoryBuffer = webAssemblyBufferOf(exporter);
-    if (memoryBuffer === undefined) throw notAnExporterError(exporter);
-    if (!(memoryBuffer instanceof ArrayBuffer)) joinSharedMemoryRecord(exporter, memoryBuffer);
-    into.buffer = memoryBuffer;
-    into.start = 0;
-    into.length = bufferByteLength(memoryBuffer);
+    locateOther(exporter, into);
   },
 
   claim(exporter, lease, timeout) {
@@ -106,10 +115,10 @@ export const builtinAdapter: ExporterAdapter = {
     const owner = lease.buffer instanceof SharedArrayBuffer ? boundAdapterOf(lease.buffer) : undefined;
     if (owner !== undefined) {
       lease.adapter = owner;
-      owner.claim(exporter, lease, timeout);
-      return;
+      return owner.claim(exporter, lease, timeout);
     }
     claimInRegistry(lease);
+    return undefined;
   },
 
   unclaim(lease) {
@@ -139,23 +148,23 @@ export const builtinAdapter: ExporterAdapter = {
  */
 export function claimInRegistry(lease: Lease): void {
   const buffer = lease.buffer as ArrayBufferLike;
-  if (lease.mode !== 'immutable' && isImmutableBuffer(buffer)) {
-    throw new BufferError(
-      'UNSUPPORTED_MODE',
-      `xorview: this memory is an immutable ArrayBuffer; it lends 'immutable' views only, not '${lease.mode}'.`,
-    );
-  }
+  if (lease.mode !== 'immutable' && isImmutableBuffer(buffer)) throw modeRefusedError(lease.mode, undefined);
   const record = recordOf(buffer);
   if (record !== undefined) {
-    if (record.modes !== accessModes && !record.modes.includes(lease.mode)) {
-      throw new BufferError(
-        'UNSUPPORTED_MODE',
-        `xorview: this memory belongs to a ${record.owner ?? 'restricted exporter'} and lends ${record.modes.join(', ')} views only, not '${lease.mode}'.`,
-      );
-    }
+    if (record.modes !== accessModes && !record.modes.includes(lease.mode)) throw modeRefusedError(lease.mode, record);
     if (record.conflicts(lease.mode, lease.start, lease.end)) throw record.conflictError(lease.mode, lease.start, lease.end);
   }
   (record ?? ensureRecord(buffer)).add(lease);
+}
+
+/** A mode the memory does not lend: an immutable platform buffer, or a restricted owner's bytes. */
+function modeRefusedError(mode: AccessMode, record: BorrowRecord | undefined): BufferError {
+  return new BufferError(
+    'UNSUPPORTED_MODE',
+    record === undefined
+      ? `xorview: this memory is an immutable ArrayBuffer; it lends 'immutable' views only, not '${mode}'.`
+      : `xorview: this memory belongs to a ${record.owner ?? 'restricted exporter'} and lends ${record.modes.join(', ')} views only, not '${mode}'.`,
+  );
 }
 
 /** The error for a value that cannot lend memory. */

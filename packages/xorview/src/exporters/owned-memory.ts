@@ -50,8 +50,9 @@ export class OwnedMemory implements ExporterAdapter {
     into.length = buffer.byteLength;
   }
 
-  claim(_exporter: object, lease: Lease): void {
-    claimInRegistry(lease);
+  claim(_exporter: object, lease: Lease): undefined {
+    claimInRegistry(lease); // the claim may move the bytes: the runtime builds the view after it
+    return undefined;
   }
 
   unclaim(lease: Lease): void {

@@ -94,6 +94,7 @@ export const protocolAdapter: ExporterAdapter = {
       protocolRecords.set(exporter, record);
     }
     record.add(lease);
+    return undefined; // the memory was named just now: the runtime builds the view
   },
 
   unclaim(lease, view) {

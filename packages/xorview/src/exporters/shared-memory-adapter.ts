@@ -8,6 +8,7 @@ import { accessModes, type AccessMode } from '../semantics.js';
 import type { AbortSignalLike, Enforcement, ExportCounts } from '../runtime/api-types.js';
 import type { ExporterAdapter, Lease, Placement } from '../runtime/exporter-adapter.js';
 import { readWindow, type Window } from '../runtime/intrinsics.js';
+import { buildView } from '../runtime/views.js';
 import type { LockToken, SharedLockTable } from './shared-lock-table.js';
 
 const windowScratch: Window = { buffer: new ArrayBuffer(0), start: 0, length: 0 };
@@ -17,8 +18,6 @@ export class SharedMemoryAdapter implements ExporterAdapter {
   readonly enforcement: Enforcement = 'cross-thread';
   /** A request through a held view in another mode is an ordinary request: it meets the table. */
   readonly servesViewRequests = true;
-  /** Shared memory never moves or shrinks: views are built before the lock is taken. */
-  readonly settledBeforeClaim = true;
   readonly #memory: SharedArrayBuffer;
   /** Read once: a SharedArrayBuffer never shrinks (a growable one lends what it had when opened). */
   readonly #byteLength: number;
@@ -40,10 +39,13 @@ export class SharedMemoryAdapter implements ExporterAdapter {
     into.length = this.#byteLength;
   }
 
-  claim(_exporter: object, lease: Lease, timeout: number | undefined): void {
-    // The lease is its own `{ start, end }`: absolute in the shared memory; the runtime validated
-    // it and the timeout (a non-negative number of milliseconds, or undefined).
+  claim(_exporter: object, lease: Lease, timeout: number | undefined): ArrayBufferView {
+    // Shared memory never moves or shrinks: build the view first, so the lock is held for the
+    // user's work only (a view whose claim fails is dropped, never handed out). The lease is its
+    // own `{ start, end }`, absolute in the shared memory; the runtime validated it and the timeout.
+    const view = buildView(lease);
     lease.token = this.#table.lock(lease.mode, lease, timeout);
+    return view;
   }
 
   /** Without a timeout, `acquireAsync` waits until granted (or until `signal` aborts). */

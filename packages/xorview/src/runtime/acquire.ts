@@ -21,7 +21,6 @@ import { type ExporterAdapter, type Placement, Lease, boundAdapterOf } from './e
 import { bufferKindOf, isDetached, webAssemblyBufferOf } from './intrinsics.js';
 import {
   type ViewClassInfo,
-  buildView,
   describeValue,
   grantSubView,
   handOut,
@@ -87,34 +86,70 @@ function placeLease(
   requestedLength: number,
 ): void {
   const unit = info.unit;
-  let byteLength = requestedLength;
-  if (windowLength >= 0 && byteOffset > windowLength) {
-    throw outOfRange(`byteOffset ${byteOffset} is past the end of the exporter's ${windowLength} bytes.`);
-  }
-  if (byteLength < 0) {
-    if (windowLength < 0) throw outOfRange('this exporter does not report its byteLength: give length or byteLength.');
-    byteLength = windowLength - byteOffset;
-    if (byteLength % unit !== 0) {
-      throw outOfRange(
-        `the ${byteLength} bytes after byteOffset ${byteOffset} are not a whole number of ${unit}-byte elements: give length.`,
-      );
-    }
-  } else if (windowLength >= 0 && byteOffset + byteLength > windowLength) {
-    throw outOfRange(
-      `bytes ${rangeText({ start: byteOffset, end: byteOffset + byteLength })} do not fit in the exporter's ${windowLength} bytes.`,
-    );
-  }
-  if (byteLength % unit !== 0) throw outOfRange(`byteLength ${byteLength} is not a multiple of the ${unit}-byte element size.`);
-  if (buffer !== undefined && (windowStart + byteOffset) % unit !== 0) {
-    throw outOfRange(
-      `byte ${windowStart + byteOffset} of the memory is misaligned for ${unit}-byte elements: use a byteOffset that makes it a multiple of ${unit}.`,
-    );
+  const byteLength = requestedLength >= 0 ? requestedLength : windowLength - byteOffset;
+  // Every check at once; `placementError` says which failed. (The hot path stays small enough
+  // for V8 to inline the whole acquisition.)
+  if (
+    (windowLength >= 0 ? byteOffset + byteLength > windowLength || byteOffset > windowLength : requestedLength < 0) ||
+    byteLength % unit !== 0 ||
+    (buffer !== undefined && (windowStart + byteOffset) % unit !== 0)
+  ) {
+    throw placementError(unit, windowStart, windowLength, byteOffset, requestedLength);
   }
   lease.buffer = buffer;
   lease.start = windowStart + byteOffset;
   lease.end = lease.start + byteLength;
   lease.unit = unit;
   lease.viewClass = info;
+}
+
+// Errors of the option checks, kept out of `prepareLease` so the hot path stays small enough to
+// inline.
+const optionRequirements = {
+  options: 'options must be an object like { byteOffset, length, as }',
+  as: 'as must be a built-in TypedArray constructor or DataView',
+  timeout: 'timeout must be a non-negative number of milliseconds',
+  signal: 'signal must be an AbortSignal',
+} as const;
+
+function optionError(option: keyof typeof optionRequirements, value: unknown): BufferError {
+  const message = `xorview: ${optionRequirements[option]}, got ${describeValue(value)}.`;
+  return new BufferError(option === 'as' ? 'UNSUPPORTED_MODE' : 'OUT_OF_RANGE', message);
+}
+
+function lengthsDisagreeError(elements: number, bytes: number): BufferError {
+  return outOfRange(`length (${elements} elements) and byteLength (${bytes}) disagree: give one of them.`);
+}
+
+/** Why `placeLease` refused a request: its checks in order, the first that fails. */
+function placementError(
+  unit: number,
+  windowStart: number,
+  windowLength: number,
+  byteOffset: number,
+  requestedLength: number,
+): BufferError {
+  if (windowLength >= 0 && byteOffset > windowLength) {
+    return outOfRange(`byteOffset ${byteOffset} is past the end of the exporter's ${windowLength} bytes.`);
+  }
+  let byteLength = requestedLength;
+  if (byteLength < 0) {
+    if (windowLength < 0) return outOfRange('this exporter does not report its byteLength: give length or byteLength.');
+    byteLength = windowLength - byteOffset;
+    if (byteLength % unit !== 0) {
+      return outOfRange(
+        `the ${byteLength} bytes after byteOffset ${byteOffset} are not a whole number of ${unit}-byte elements: give length.`,
+      );
+    }
+  } else if (windowLength >= 0 && byteOffset + byteLength > windowLength) {
+    return outOfRange(
+      `bytes ${rangeText({ start: byteOffset, end: byteOffset + byteLength })} do not fit in the exporter's ${windowLength} bytes.`,
+    );
+  }
+  if (byteLength % unit !== 0) return outOfRange(`byteLength ${byteLength} is not a multiple of the ${unit}-byte element size.`);
+  return outOfRange(
+    `byte ${windowStart + byteOffset} of the memory is misaligned for ${unit}-byte elements: use a byteOffset that makes it a multiple of ${unit}.`,
+  );
 }
 
 /**
@@ -130,39 +165,30 @@ function prepareLease(exporter: unknown, mode: unknown, options: unknown): Lease
   let timeout: number | undefined;
   let signal: AbortSignalLike | undefined;
   if (options !== undefined) {
-    if (typeof options !== 'object' || options === null) {
-      throw outOfRange(`options must be an object like { byteOffset, length, as }, got ${describeValue(options)}.`);
-    }
+    if (typeof options !== 'object' || options === null) throw optionError('options', options);
     const { as, byteOffset: offsetOption, length: lengthOption, byteLength: byteLengthOption, timeout: timeoutOption, signal: signalOption } =
       options as Record<string, unknown>;
     if (as !== undefined) {
       const found = viewClassFor(as);
-      if (found === undefined) {
-        throw new BufferError(
-          'UNSUPPORTED_MODE',
-          `xorview: as must be a built-in TypedArray constructor or DataView, got ${describeValue(as)}.`,
-        );
-      }
+      if (found === undefined) throw optionError('as', as);
       info = found;
     }
     if (offsetOption !== undefined) byteOffset = checkedCount('byteOffset', offsetOption);
     if (lengthOption !== undefined) byteLength = checkedCount('length', lengthOption) * info.unit;
     if (byteLengthOption !== undefined) {
       const bytes = checkedCount('byteLength', byteLengthOption);
-      if (lengthOption !== undefined && bytes !== byteLength) {
-        throw outOfRange(`length (${byteLength / info.unit} elements) and byteLength (${bytes}) disagree: give one of them.`);
-      }
+      if (lengthOption !== undefined && bytes !== byteLength) throw lengthsDisagreeError(byteLength / info.unit, bytes);
       byteLength = bytes;
     }
     if (timeoutOption !== undefined) {
       if (typeof timeoutOption !== 'number' || Number.isNaN(timeoutOption) || timeoutOption < 0) {
-        throw outOfRange(`timeout must be a non-negative number of milliseconds, got ${describeValue(timeoutOption)}.`);
+        throw optionError('timeout', timeoutOption);
       }
       timeout = timeoutOption;
     }
     if (signalOption !== undefined) {
       if (typeof signalOption !== 'object' || signalOption === null || typeof (signalOption as AbortSignal).aborted !== 'boolean') {
-        throw outOfRange(`signal must be an AbortSignal, got ${describeValue(signalOption)}.`);
+        throw optionError('signal', signalOption);
       }
       signal = signalOption as AbortSignalLike;
     }
@@ -245,19 +271,16 @@ function takeTarget(): object {
   return target;
 }
 
+/** Claim a root lease and hand out its view (built by the claim, or now). */
+function claimAndGrant(lease: Lease, target: object, timeout: number | undefined): ArrayBufferView {
+  const built = lease.adapter.claim(target, lease, timeout);
+  return built === undefined ? grantView(lease) : handOut(built, lease);
+}
+
 function finish(lease: Lease): ArrayBufferView {
   const target = takeTarget();
   if (lease.parent !== undefined) return grantSubView(lease);
-  const adapter = lease.adapter;
-  if (adapter.settledBeforeClaim === true) {
-    // Built first, so a cross-thread lock is held for the user's work only. Never handed out
-    // unless the claim succeeds.
-    const view = buildView(lease);
-    adapter.claim(target, lease, preparedTimeout);
-    return handOut(view, lease);
-  }
-  adapter.claim(target, lease, preparedTimeout);
-  return grantView(lease);
+  return claimAndGrant(lease, target, preparedTimeout);
 }
 
 /**
@@ -327,8 +350,7 @@ export async function acquireAsync<
     return grantView(lease) as unknown as Result;
   }
   if (lease.parent !== undefined) return grantSubView(lease) as unknown as Result;
-  adapter.claim(target, lease, timeout);
-  return grantView(lease) as unknown as Result;
+  return claimAndGrant(lease, target, timeout) as unknown as Result;
 }
 
 /** End a view. Idempotent; the same as `view[Symbol.dispose]()`. */

@@ -9,8 +9,10 @@ export function outOfRange(message: string): BufferError {
 
 /** A byte offset, length or size: a non-negative safe integer, never coerced. */
 export function checkedCount(name: string, value: unknown): number {
-  if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 0) {
-    throw outOfRange(`${name} must be a non-negative integer, got ${describeValue(value)} (xorview never coerces offsets and lengths).`);
-  }
+  if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 0) throw notACountError(name, value);
   return value;
+}
+
+function notACountError(name: string, value: unknown): BufferError {
+  return outOfRange(`${name} must be a non-negative integer, got ${describeValue(value)} (xorview never coerces offsets and lengths).`);
 }

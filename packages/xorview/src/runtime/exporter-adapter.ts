@@ -18,8 +18,8 @@
  *    is that view and the lease's range is absolute in `lease.buffer`. `timeout` is the caller's
  *    `{ timeout }` in ms (`undefined`: fail at once); in-process adapters ignore it (no other code
  *    can release while this thread waits). `claimAsync` is the same for `acquireAsync`.
- * 5. The runtime builds the view over `lease.buffer` (before step 4 when the adapter says the
- *    memory is `settledBeforeClaim`; the view is handed out only once claimed). On `release`, it calls
+ * 5. The runtime builds the view over `lease.buffer` (unless `claim` built it before locking, see
+ *    there; a view is handed out only once claimed). On `release`, it calls
  *    `unclaim(lease, view)` exactly once (sub-views never reach the adapter: they end with their
  *    parent and are not exports of their own).
  *
@@ -89,15 +89,14 @@ export interface ExporterAdapter {
    * registry for the view's buffer.
    */
   readonly servesViewRequests: boolean;
-  /**
-   * Whether the lease's memory and range are settled before `claim` (nothing the claim does can
-   * move or resize them), so the runtime may build the view first. A cross-thread adapter says so:
-   * its lock is then held only from the grant to the release, not while a typed array is built.
-   */
-  readonly settledBeforeClaim?: boolean;
   modes(exporter: object): readonly AccessMode[];
   locate(exporter: object, into: Placement): void;
-  claim(exporter: object, lease: Lease, timeout: number | undefined): void;
+  /**
+   * Record the lease (step 4). May return the view, built by `buildView(lease)` *before* taking
+   * the lock, when nothing the claim does can move the memory: a cross-thread lock is then held
+   * only while the user holds the view. Otherwise the runtime builds it after the claim.
+   */
+  claim(exporter: object, lease: Lease, timeout: number | undefined): ArrayBufferView | undefined;
   /** Wait without blocking for a conflicting view to go (cross-thread adapters). */
   claimAsync?(exporter: object, lease: Lease, timeout: number | undefined, signal: AbortSignalLike | undefined): Promise<void>;
   /** End a root lease (its view was released); `view` is the very object that was lent. */

@@ -149,11 +149,13 @@ export function buildView(lease: Lease): ArrayBufferView {
 
 /** A claimed lease's view leaves the runtime: record its site when leak tracking is on. */
 export function handOut(view: ArrayBufferView, lease: Lease): ArrayBufferView {
-  if (isDebugging()) {
-    lease.site = captureSite();
-    trackLeak(view, { mode: lease.mode, byteOffset: lease.start, byteLength: lease.end - lease.start, site: lease.site }, lease);
-  }
+  if (isDebugging()) trackGranted(view, lease);
   return view;
+}
+
+function trackGranted(view: ArrayBufferView, lease: Lease): void {
+  lease.site = captureSite();
+  trackLeak(view, { mode: lease.mode, byteOffset: lease.start, byteLength: lease.end - lease.start, site: lease.site }, lease);
 }
 
 /** The lease of a narrower view through a held one: same mode, same memory, `[start, end)`. */
