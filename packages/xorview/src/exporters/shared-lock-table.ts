@@ -209,6 +209,8 @@ interface Attempt extends LockToken {
 /** What blocks a request, worst first: a granted view, a queued older request, one being decided. */
 const Blocked = { No: 0, ByHeld: 1, ByQueued: 2, ByInFlight: 3 } as const;
 type Blocked = (typeof Blocked)[keyof typeof Blocked];
+/** `#examine`'s verdict for an unticketed attempt that meets an undecided request: stop, give way. */
+const giveWay = -1;
 
 /**
  * One step of a blocked request: sleep on VERSION while it still reads `seen`, for `ms`;
@@ -355,8 +357,11 @@ export class SharedLockTable {
    * thread) or `TIMEOUT`.
    */
   lock(mode: AccessMode, range: ByteRange, timeout: WaitTimeout): LockToken {
-    const granted = this.#tryFast(mode, range, timeout);
-    if (granted !== undefined) return granted;
+    return this.#tryFast(mode, range, timeout) ?? this.#lockBlocked(mode, range, timeout);
+  }
+
+  /** `lock` once its first attempt met a conflict (or a full table). */
+  #lockBlocked(mode: AccessMode, range: ByteRange, timeout: WaitTimeout): LockToken {
     if (timeout !== undefined && !canBlock()) {
       const blocked = this.#carried;
       this.#carried = undefined;
@@ -641,19 +646,25 @@ export class SharedLockTable {
         if (guessed) probe = -1; // guessed wrong: read that slot after all
         continue;
       }
-      // Plain writes while invisible: the compare-exchange that publishes the slot orders them.
-      words[base + S_MODE] = modeIndex(mode);
-      words[base + S_START] = range.start | 0;
-      words[base + S_END] = range.end | 0;
-      words[base + S_HOLDER] = this.#requester.holderId;
-      words[base + S_THREAD] = this.#requester.threadId;
-      this.#raiseHighWater(index + 1);
-      const attempt: Attempt = { index, base, word: claimed, mode, range, ticket: 0 };
-      this.#lastIndex = index;
+      const attempt = this.#fill(index, base, claimed, mode, range);
       if (this.#publish(attempt, ticketed)) return attempt;
       // Freed while invisible (a reclaim misread a stale thread id): claim another.
     }
     return undefined;
+  }
+
+  /** Write a request into the slot just claimed (still invisible). */
+  #fill(index: number, base: number, claimed: number, mode: AccessMode, range: ByteRange): Attempt {
+    const words = this.#words;
+    // Plain writes while invisible: the compare-exchange that publishes the slot orders them.
+    words[base + S_MODE] = modeIndex(mode);
+    words[base + S_START] = range.start | 0;
+    words[base + S_END] = range.end | 0;
+    words[base + S_HOLDER] = this.#requester.holderId;
+    words[base + S_THREAD] = this.#requester.threadId;
+    this.#raiseHighWater(index + 1);
+    this.#lastIndex = index;
+    return { index, base, word: claimed, mode, range, ticket: 0 };
   }
 
   /**
@@ -697,7 +708,6 @@ export class SharedLockTable {
    */
   #scan(attempt: Attempt): Blocked {
     const words = this.#words;
-    const scratch = this.#scratch;
     const highWater = Atomics.load(words, H_HIGH_WATER);
     let blocked: Blocked = Blocked.No;
     this.#blockedBySelf = false;
@@ -706,62 +716,72 @@ export class SharedLockTable {
       if (index === attempt.index) continue;
       const base = HEADER_WORDS + index * SLOT_WORDS;
       const before = Atomics.load(words, base + S_WORD);
-      if ((before & STATE_MASK) < PENDING) continue;
-      const otherMode = modeAt(Atomics.load(words, base + S_MODE));
-      if (coexists[otherMode][attempt.mode]) continue;
-      scratch.start = Atomics.load(words, base + S_START) >>> 0;
-      scratch.end = Atomics.load(words, base + S_END) >>> 0;
-      const holderId = Atomics.load(words, base + S_HOLDER);
-      const threadId = Atomics.load(words, base + S_THREAD);
-      let after = Atomics.load(words, base + S_WORD);
-      // Another occupancy (or freed) since `before`: its fields may be mixed, and a new occupant
-      // published after us, so it will see us and yield. Skip it.
-      if ((after & GENERATION_MASK) !== (before & GENERATION_MASK) || (after & STATE_MASK) < PENDING) continue;
-      if (!viewsConflict(otherMode, scratch, attempt.mode, attempt.range)) continue;
-      if ((after & STATE_MASK) !== HELD) {
-        // Undecided (fast path, or a fresh request still choosing): a few instructions from being
-        // granted or ticketed. An unticketed attempt gives way to it, a ticketed one waits it out.
-        if (attempt.ticket === 0) {
-          this.#blockerBase = base + S_WORD;
-          this.#blockerWord = after;
-          return Blocked.ByInFlight;
-        }
-        let ticket = Atomics.load(words, base + S_TICKET);
-        for (let spin = 0; ticket === 0 && spin < 256 && Atomics.load(words, base + S_WORD) === after; spin++) {
-          ticket = Atomics.load(words, base + S_TICKET);
-        }
-        if (ticket === 0) {
-          const now = Atomics.load(words, base + S_WORD);
-          if (now === after) {
-            // Still undecided (its thread is descheduled, or died there).
-            if (blocked === Blocked.No) blocked = Blocked.ByInFlight;
-            this.#watch(base, now);
-            continue;
-          }
-          // Granted without a ticket (the fast path): a held view. Anything else (parked, freed,
-          // ticketed and withdrawn) took its ticket after ours, so it yields to us.
-          if ((now & GENERATION_MASK) !== (after & GENERATION_MASK) || (now & STATE_MASK) !== HELD) continue;
-          after = now;
-        } else {
-          if (!ticketPrecedes(ticket, attempt.ticket)) continue; // younger: it yields to us
-          if (this.#holdsViewBlocking(otherMode, scratch)) continue; // it waits on us: never wait on it
-          const waiting = (after & STATE_MASK) === WAITING;
-          if (waiting && blocked !== Blocked.ByHeld) blocked = Blocked.ByQueued;
-          else if (!waiting && blocked === Blocked.No) blocked = Blocked.ByInFlight;
-          this.#watch(base, after);
-          continue;
-        }
-      }
-      // A held view in the way.
-      if (blocked !== Blocked.ByHeld) {
-        this.#blockerBase = base + S_WORD;
-        this.#blockerWord = after;
-      }
-      blocked = Blocked.ByHeld;
-      if (this.#isMine(holderId, threadId)) this.#blockedBySelf = true;
+      if ((before & STATE_MASK) < PENDING) continue; // free or invisible: the common case, kept small
+      const outcome = this.#examine(attempt, base, before, blocked);
+      if (outcome === giveWay) return Blocked.ByInFlight;
+      blocked = outcome;
     }
     return blocked;
   }
+
+  /**
+   * One visible slot met by `#scan` (whose word read `before`): what blocks `attempt` after it,
+   * given what blocked it before (`blocked`); `giveWay` when an unticketed attempt must stop.
+   */
+  #examine(attempt: Attempt, base: number, before: number, blocked: Blocked): Blocked | typeof giveWay {
+    const words = this.#words;
+    const scratch = this.#scratch;
+    const otherMode = modeAt(Atomics.load(words, base + S_MODE));
+    if (coexists[otherMode][attempt.mode]) return blocked;
+    scratch.start = Atomics.load(words, base + S_START) >>> 0;
+    scratch.end = Atomics.load(words, base + S_END) >>> 0;
+    const holderId = Atomics.load(words, base + S_HOLDER);
+    const threadId = Atomics.load(words, base + S_THREAD);
+    let after = Atomics.load(words, base + S_WORD);
+    // Another occupancy (or freed) since `before`: its fields may be mixed, and a new occupant
+    // published after us, so it will see us and yield. Skip it.
+    if ((after & GENERATION_MASK) !== (before & GENERATION_MASK) || (after & STATE_MASK) < PENDING) return blocked;
+    if (!viewsConflict(otherMode, scratch, attempt.mode, attempt.range)) return blocked;
+    if ((after & STATE_MASK) !== HELD) {
+      // Undecided (fast path, or a fresh request still choosing): a few instructions from being
+      // granted or ticketed. An unticketed attempt gives way to it, a ticketed one waits it out.
+      if (attempt.ticket === 0) {
+        this.#blockerBase = base + S_WORD;
+        this.#blockerWord = after;
+        return giveWay;
+      }
+      let ticket = Atomics.load(words, base + S_TICKET);
+      for (let spin = 0; ticket === 0 && spin < 256 && Atomics.load(words, base + S_WORD) === after; spin++) {
+        ticket = Atomics.load(words, base + S_TICKET);
+      }
+      if (ticket === 0) {
+        const now = Atomics.load(words, base + S_WORD);
+        if (now === after) {
+          // Still undecided (its thread is descheduled, or died there).
+          this.#watch(base, now);
+          return blocked === Blocked.No ? Blocked.ByInFlight : blocked;
+        }
+        // Granted without a ticket (the fast path): a held view. Anything else (parked, freed,
+        // ticketed and withdrawn) took its ticket after ours, so it yields to us.
+        if ((now & GENERATION_MASK) !== (after & GENERATION_MASK) || (now & STATE_MASK) !== HELD) return blocked;
+        after = now;
+      } else {
+        if (!ticketPrecedes(ticket, attempt.ticket)) return blocked; // younger: it yields to us
+        if (this.#holdsViewBlocking(otherMode, scratch)) return blocked; // it waits on us: never wait on it
+        this.#watch(base, after);
+        if ((after & STATE_MASK) === WAITING) return blocked === Blocked.ByHeld ? blocked : Blocked.ByQueued;
+        return blocked === Blocked.No ? Blocked.ByInFlight : blocked;
+      }
+    }
+    // A held view in the way.
+    if (blocked !== Blocked.ByHeld) {
+      this.#blockerBase = base + S_WORD;
+      this.#blockerWord = after;
+    }
+    if (this.#isMine(holderId, threadId)) this.#blockedBySelf = true;
+    return Blocked.ByHeld;
+  }
+
 
   /** Watch a queued or undecided slot in the way, unless the scan already watches one. */
   #watch(base: number, word: number): void {
@@ -832,7 +852,10 @@ export class SharedLockTable {
 
   /** After freeing a slot: wake waiting requests, if any (see the file comment for the order). */
   #announceChange(): void {
-    if (Atomics.load(this.#words, H_WAITERS) === 0) return;
+    if (Atomics.load(this.#words, H_WAITERS) !== 0) this.#wakeWaiters();
+  }
+
+  #wakeWaiters(): void {
     Atomics.add(this.#words, H_VERSION, 1);
     // Same argument one level down: a sleeper raises SLEEPING before it sleeps on VERSION, so either
     // this release sees the flag, or the sleeper's wait sees VERSION moved. Whoever clears the
