@@ -262,7 +262,7 @@ class LifetimeSession {
         const statement = node.parent as TSESTree.IfStatement;
         if (node === statement.consequent) {
           this.recordBranch(statement.test, true);
-          if (statement.alternate === null) this.recordSkippedBranch(statement.test);
+          if (statement.alternate === null) this.recordSkippedBranch(statement.test, false);
         } else if (node === statement.alternate) {
           this.recordBranch(statement.test, false);
         }
@@ -274,7 +274,10 @@ class LifetimeSession {
       },
       'LogicalExpression > *': (node: TSESTree.Node) => {
         const logical = node.parent as TSESTree.LogicalExpression;
-        if (node === logical.right && logical.operator !== '??') this.recordBranch(logical.left, logical.operator === '&&');
+        if (node !== logical.right || logical.operator === '??') return;
+        this.recordBranch(logical.left, logical.operator === '&&');
+        // The short circuit: `c && …` skips the right side when `c` is falsy, `c || …` when truthy.
+        this.recordSkippedBranch(logical.left, logical.operator === '||');
       },
       BreakStatement: (node: TSESTree.BreakStatement) => {
         this.recordBreakOrContinue(node);
@@ -351,14 +354,14 @@ class LifetimeSession {
   }
 
   /**
-   * An `if` without `else`: on the edges from the test that skip the branch (into the segment
-   * after the statement) the test was false (`if (result.ok) …`: nothing was granted there; `if
-   * (c) …`: `c` is falsy there). Entering the branch, its segments are the current ones; every
-   * other edge out of their predecessors skips it.
+   * A branch with no node on one side (an `if` without `else`, the short circuit of `&&`/`||`):
+   * on the edges that skip it, the test was `truthy` (`if (result.ok) …`: nothing was granted
+   * there; `if (c) …`: `c` is falsy there). Entering the branch, its segments are the current
+   * ones; every other edge out of their predecessors skips it.
    */
-  private recordSkippedBranch(test: TSESTree.Node): void {
+  private recordSkippedBranch(test: TSESTree.Node, truthy: boolean): void {
     const record = this.top;
-    const event = branchEvent(test, false);
+    const event = branchEvent(test, truthy);
     if (record === undefined || event === undefined) return;
     for (const segment of record.current) {
       for (const previous of segment.prevSegments) {

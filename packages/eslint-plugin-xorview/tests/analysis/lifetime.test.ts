@@ -136,6 +136,31 @@ function uses(b: ArrayBuffer, c: boolean) {
     ).toEqual(['use v L16 definite released L14']);
   });
 
+  it('the short circuit of && and || is a side of the test too', () => {
+    expect(
+      findings(`
+function and(b: ArrayBuffer, c: boolean) {
+  const v = acquire(b, 'exclusive');
+  c && release(v);
+  if (!c) release(v);
+}
+function or(b: ArrayBuffer, c: boolean) {
+  const v = acquire(b, 'exclusive');
+  c || release(v);
+  c && release(v);
+}
+function inIf(b: ArrayBuffer, c: boolean, d: boolean) {
+  const v = acquire(b, 'exclusive');
+  if (c && d) release(v);
+  else if (!c) release(v);
+}
+function granted(b: ArrayBuffer) {
+  const r = tryAcquire(b, 'exclusive');
+  r.ok && release(r.view);
+}`),
+    ).toEqual(['leak end L13']);
+  });
+
   it('near misses stay reported: reassigned, another condition, a call, a closure that writes it, a loop variable', () => {
     expect(
       findings(`

@@ -142,6 +142,19 @@ ruleTester.run('no-unreleased-view', rule, {
         if (!flag) release(view);
       }
     `),
+    valid('released by the && of a condition and under its negation', `
+      function f(buf: ArrayBuffer, flag: boolean) {
+        const view = acquire(buf, 'exclusive');
+        flag && release(view);
+        if (!flag) release(view);
+      }
+    `),
+    valid('a tryAcquire released by the && of result.ok', `
+      function f(buf: ArrayBuffer) {
+        const result = tryAcquire(buf, 'exclusive');
+        result.ok && release(result.view);
+      }
+    `),
     valid('a local condition tested by an if/else and again by a ternary', `
       function f(buf: ArrayBuffer, size: number) {
         const small = size < 16;
