@@ -56,6 +56,12 @@ export class Coverage {
       }
       return;
     }
+    this.addWithin(start, end);
+  }
+
+  /** `add` of a range that starts before the last segment ends: split, count, re-merge. */
+  private addWithin(start: number, end: number): void {
+    const { starts, ends, counts } = this;
     let index = this.firstEndingAfter(start);
     const first = index;
     let cursor = start;
@@ -95,11 +101,18 @@ export class Coverage {
     const { starts, ends, counts } = this;
     const last = starts.length - 1;
     if (last >= 0 && starts[last] === start && ends[last] === end && counts[last] === 1) {
+      // The last segment, covered by this view alone (the common case): drop it.
       starts.pop();
       ends.pop();
       counts.pop();
       return;
     }
+    this.removeWithin(start, end);
+  }
+
+  /** `remove` anywhere else: split, count down, drop and re-merge. */
+  private removeWithin(start: number, end: number): void {
+    const { starts, ends, counts } = this;
     let index = this.firstEndingAfter(start);
     const first = index;
     while (index < starts.length && (starts[index] as number) < end) {
