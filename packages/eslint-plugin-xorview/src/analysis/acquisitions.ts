@@ -129,12 +129,15 @@ function renamedImports(node: TSESTree.Node, names: ReadonlySet<string>): Readon
 /**
  * The xorview acquisition `call` makes, without asking for the result type of unrelated calls:
  * only calls of `acquire` / `tryAcquire` / `acquireAsync`. Cheap enough for every call.
+ * `calledName` answers `xorviewFunctionCalled` (a caller may answer from a cache or from syntax).
  */
 export function matchAcquireCall(
   services: ParserServicesWithTypeInformation,
   call: TSESTree.CallExpression,
+  calledName: (call: TSESTree.CallExpression, names: ReadonlySet<string>) => string | undefined = (called, names) =>
+    xorviewFunctionCalled(services, called, names),
 ): Acquisition | undefined {
-  const name = xorviewFunctionCalled(services, call, acquireNames);
+  const name = calledName(call, acquireNames);
   if (name === undefined) return undefined;
   const [exporter, modeArgument, options] = call.arguments;
   return {

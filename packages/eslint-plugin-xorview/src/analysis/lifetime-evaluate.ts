@@ -600,8 +600,11 @@ class Evaluation {
         if (facts.defersCallbacks) this.invokeLater(state, info.facts, reportAt);
         else this.invokeNow(state, info.facts, reportAt);
       }
-      if (facts.stack === undefined && this.inputs.policy.takesOwnership(call, index)) {
-        for (const site of this.deepViews(state, values)) this.handOver(state, site);
+      // Only an argument holding views can hand them over: the callee's declarations are looked
+      // up for those alone (an options literal or a callback without views asks nothing).
+      const views = facts.stack === undefined ? this.deepViews(state, values) : noSites();
+      if (views.size > 0 && this.inputs.policy.takesOwnership(call, index)) {
+        for (const site of views) this.handOver(state, site);
       } else if (facts.stores !== undefined && this.keepsArgument(state, facts.stores, index)) {
         this.store(state, call, facts.stores, facts.stores.properties ? this.fieldValues(state, values, '*') : values);
       }

@@ -14,6 +14,9 @@
  *   method of such a typed array: never a view, as long as nothing could narrow it into one
  *   (it is never a call argument, which a type predicate or assertion function would need, nor
  *   the operand of `instanceof`/`in`).
+ * Calls of xorview's functions are likewise known from the file's imports (`import { acquire as
+ * borrow } from 'xorview'`, `import * as xv from 'xorview'`) without looking up their symbols;
+ * only names imported from elsewhere (a module that may re-export xorview) reach the checker.
  */
 import { AST_NODE_TYPES, TSESLint, type ParserServicesWithTypeInformation, type TSESTree } from '@typescript-eslint/utils';
 import type * as ts from 'typescript';
@@ -26,6 +29,14 @@ import { mostRestrictiveMode, viewModesOfType, type ViewModes } from './view-typ
 type Variable = TSESLint.Scope.Variable;
 
 const noModes: ViewModes = new Set();
+
+/** `importedCallee`'s answer for a function the file declares itself. */
+const notXorview = Symbol('not xorview');
+
+/** `import … from 'xorview'` (the package itself, not a module that may re-export it). */
+function isXorviewImport(declaration: TSESTree.Node | null | undefined): boolean {
+  return declaration?.type === AST_NODE_TYPES.ImportDeclaration && declaration.source.value === 'xorview';
+}
 
 /** Built-in classes whose instances (and the typed arrays their methods return) are never views. */
 const typedArrayClasses: ReadonlySet<string> = new Set([
@@ -112,7 +123,7 @@ export class TypeAnswers {
   /** `matchAcquireCall`, asked once per call. */
   acquireCall(call: TSESTree.CallExpression): Acquisition | undefined {
     if (this.acquisitions.has(call)) return this.acquisitions.get(call);
-    const acquisition = matchAcquireCall(this.services, call);
+    const acquisition = matchAcquireCall(this.services, call, (called, names) => this.xorviewFunction(called, names));
     this.acquisitions.set(call, acquisition);
     return acquisition;
   }
@@ -125,9 +136,56 @@ export class TypeAnswers {
       this.xorviewCalls.set(names, perCall);
     }
     if (perCall.has(call)) return perCall.get(call);
-    const name = xorviewFunctionCalled(this.services, call, names);
+    const imported = this.importedCallee(call.callee);
+    const name =
+      imported === undefined
+        ? xorviewFunctionCalled(this.services, call, names)
+        : imported !== notXorview && names.has(imported)
+          ? imported
+          : undefined;
     perCall.set(call, name);
     return name;
+  }
+
+  /**
+   * The name a callee has in the xorview package, from the imports alone: a name imported from
+   * `'xorview'` (renamed or not) or a member of `import * as ns from 'xorview'`; `notXorview` for
+   * a function the file itself declares (its declaration is not xorview's). `undefined` when
+   * syntax cannot tell (a re-export through another module, a global): the checker decides.
+   */
+  private importedCallee(callee: TSESTree.Node): string | typeof notXorview | undefined {
+    switch (callee.type) {
+      case AST_NODE_TYPES.Identifier: {
+        const definition = this.soleDefinition(callee);
+        if (definition === undefined) return undefined;
+        if (definition.type !== TSESLint.Scope.DefinitionType.ImportBinding) return notXorview;
+        if (!isXorviewImport(definition.parent)) return undefined;
+        const specifier = definition.node;
+        if (specifier.type !== AST_NODE_TYPES.ImportSpecifier) return notXorview;
+        return specifier.imported.type === AST_NODE_TYPES.Identifier ? specifier.imported.name : specifier.imported.value;
+      }
+      case AST_NODE_TYPES.MemberExpression: {
+        if (callee.computed || callee.property.type !== AST_NODE_TYPES.Identifier || callee.object.type !== AST_NODE_TYPES.Identifier) return undefined;
+        const definition = this.soleDefinition(callee.object);
+        const isNamespace =
+          definition?.type === TSESLint.Scope.DefinitionType.ImportBinding &&
+          definition.node.type === AST_NODE_TYPES.ImportNamespaceSpecifier &&
+          isXorviewImport(definition.parent);
+        return isNamespace ? callee.property.name : undefined;
+      }
+      case AST_NODE_TYPES.SequenceExpression: {
+        const last = callee.expressions.at(-1);
+        return last === undefined ? undefined : this.importedCallee(last);
+      }
+      default:
+        return undefined;
+    }
+  }
+
+  /** The one definition of the variable `identifier` refers to, if it has exactly one. */
+  private soleDefinition(identifier: TSESTree.Identifier): TSESLint.Scope.Definition | undefined {
+    const definitions = this.variableOf(identifier)?.defs;
+    return definitions?.length === 1 ? definitions[0] : undefined;
   }
 
   // ---------------------------------------------------------------------------------------------
