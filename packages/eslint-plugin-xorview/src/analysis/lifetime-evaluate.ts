@@ -1090,7 +1090,7 @@ class Evaluation {
    */
   private replayFinally(entry: FlowState, statement: TSESTree.TryStatement): FlowState | undefined {
     const region = this.recorded.finalizers.get(statement);
-    if (region === undefined || this.replayDepth >= maxReplayDepth) return entry;
+    if (region === undefined || region.entries.size === 0 || this.replayDepth >= maxReplayDepth) return entry;
     // The two copies of a block (see `RecordedCodePath.leaving`) run the same events: walk one.
     const normal = [...region.entries].filter((segment) => !this.recorded.leaving.has(segment));
     const entries = new Set(normal.length > 0 ? normal : region.entries);

@@ -469,6 +469,22 @@ function f(b: ArrayBuffer, c: ArrayBuffer, items: number[]) {
     ).toEqual([]);
   });
 
+  it('a finally ESLint never walks (its try block always jumps, nothing in it can throw) is not replayed', () => {
+    expect(
+      findings(`
+function f(b: ArrayBuffer, items: number[]) {
+  for (const i of items) {
+    const v = acquire(b, 'exclusive');
+    try {
+      continue;
+    } finally {
+      i;
+    }
+  }
+}`),
+    ).toEqual(['leak repeat L4']);
+  });
+
   it('a jump out of a finally that itself returns never lands', () => {
     expect(
       findings(`
