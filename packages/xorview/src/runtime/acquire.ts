@@ -152,6 +152,56 @@ function placementError(
   );
 }
 
+/** The options of one request, read by `readOptions` (reused: nothing runs between read and use). */
+interface RequestOptions {
+  info: ViewClassInfo;
+  byteOffset: number;
+  /** -1: not given. */
+  byteLength: number;
+  timeout: number | undefined;
+  signal: AbortSignalLike | undefined;
+}
+
+const requested: RequestOptions = { info: uint8ViewClass, byteOffset: 0, byteLength: -1, timeout: undefined, signal: undefined };
+
+/**
+ * Read and check every option exactly once, in a fixed order (getters run here, once each), into
+ * `requested`. Out of `prepareLease` so that a call without options never pays for its size.
+ */
+function readOptions(options: unknown): void {
+  if (typeof options !== 'object' || options === null) throw optionError('options', options);
+  const { as, byteOffset: offsetOption, length: lengthOption, byteLength: byteLengthOption, timeout: timeoutOption, signal: signalOption } =
+    options as Record<string, unknown>;
+  let info = uint8ViewClass;
+  if (as !== undefined) {
+    const found = viewClassFor(as);
+    if (found === undefined) throw optionError('as', as);
+    info = found;
+  }
+  const byteOffset = offsetOption === undefined ? 0 : checkedCount('byteOffset', offsetOption);
+  let byteLength = lengthOption === undefined ? -1 : checkedCount('length', lengthOption) * info.unit;
+  if (byteLengthOption !== undefined) {
+    const bytes = checkedCount('byteLength', byteLengthOption);
+    if (lengthOption !== undefined && bytes !== byteLength) throw lengthsDisagreeError(byteLength / info.unit, bytes);
+    byteLength = bytes;
+  }
+  if (timeoutOption !== undefined && (typeof timeoutOption !== 'number' || Number.isNaN(timeoutOption) || timeoutOption < 0)) {
+    throw optionError('timeout', timeoutOption);
+  }
+  if (
+    signalOption !== undefined &&
+    (typeof signalOption !== 'object' || signalOption === null || typeof (signalOption as AbortSignal).aborted !== 'boolean')
+  ) {
+    throw optionError('signal', signalOption);
+  }
+  // Written only once every check passed: a refused request leaves nothing behind.
+  requested.info = info;
+  requested.byteOffset = byteOffset;
+  requested.byteLength = byteLength;
+  requested.timeout = timeoutOption as number | undefined;
+  requested.signal = signalOption as AbortSignalLike | undefined;
+}
+
 /**
  * Everything `acquire` does before claiming: validate the mode, read every option exactly once
  * (getters and the like run here), then, and only then, look at the exporter's current state.
@@ -165,35 +215,14 @@ function prepareLease(exporter: unknown, mode: unknown, options: unknown): Lease
   let timeout: number | undefined;
   let signal: AbortSignalLike | undefined;
   if (options !== undefined) {
-    if (typeof options !== 'object' || options === null) throw optionError('options', options);
-    const { as, byteOffset: offsetOption, length: lengthOption, byteLength: byteLengthOption, timeout: timeoutOption, signal: signalOption } =
-      options as Record<string, unknown>;
-    if (as !== undefined) {
-      const found = viewClassFor(as);
-      if (found === undefined) throw optionError('as', as);
-      info = found;
-    }
-    if (offsetOption !== undefined) byteOffset = checkedCount('byteOffset', offsetOption);
-    if (lengthOption !== undefined) byteLength = checkedCount('length', lengthOption) * info.unit;
-    if (byteLengthOption !== undefined) {
-      const bytes = checkedCount('byteLength', byteLengthOption);
-      if (lengthOption !== undefined && bytes !== byteLength) throw lengthsDisagreeError(byteLength / info.unit, bytes);
-      byteLength = bytes;
-    }
-    if (timeoutOption !== undefined) {
-      if (typeof timeoutOption !== 'number' || Number.isNaN(timeoutOption) || timeoutOption < 0) {
-        throw optionError('timeout', timeoutOption);
-      }
-      timeout = timeoutOption;
-    }
-    if (signalOption !== undefined) {
-      if (typeof signalOption !== 'object' || signalOption === null || typeof (signalOption as AbortSignal).aborted !== 'boolean') {
-        throw optionError('signal', signalOption);
-      }
-      signal = signalOption as AbortSignalLike;
-    }
+    readOptions(options);
+    info = requested.info;
+    byteOffset = requested.byteOffset;
+    byteLength = requested.byteLength;
+    timeout = requested.timeout;
+    signal = requested.signal;
+    requested.signal = undefined;
   }
-
   const target = asExporterObject(exporter);
   const parent = leaseOf(target);
   const lease =

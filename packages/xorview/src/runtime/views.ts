@@ -31,8 +31,8 @@ export interface ViewClassInfo {
   /** Bytes per element; 1 for DataView. */
   readonly unit: number;
   readonly isDataView: boolean;
-  /** Build a view of `[start, start + byteLength)` of `buffer`. */
-  readonly create: (buffer: ArrayBufferLike, start: number, byteLength: number) => ArrayBufferView;
+  /** Which `new` site of `constructView` builds it. */
+  readonly kind: number;
 }
 
 class LeaseStamp extends ReturnsTarget {
@@ -74,47 +74,93 @@ function defineHidden(target: object, key: PropertyKey, value: unknown): void {
   Object.defineProperty(target, key, { value, writable: true, configurable: true, enumerable: false });
 }
 
-function makeViewClass(builtin: BuiltinViewConstructor, unit: number, isDataView: boolean): ViewClassInfo {
-  const ViewClass = class extends builtin {};
+function makeViewClass(builtin: BuiltinViewConstructor, isDataView: boolean): BuiltinViewConstructor {
+  // An explicit constructor of fixed arity: the implicit one forwards `...args`, which costs a
+  // spread wherever V8 does not inline it.
+  const ViewClass = class extends builtin {
+    // eslint-disable-next-line @typescript-eslint/no-useless-constructor -- see above
+    constructor(buffer: ArrayBufferLike, byteOffset: number, length: number) {
+      super(buffer, byteOffset, length);
+    }
+  };
   // Not `name`: redefining a class constructor's name makes V8 construct it ~10× slower. Tools
   // (util.inspect, test matchers) read the prototype's `constructor`, which is the built-in.
   defineHidden(ViewClass.prototype, 'constructor', builtin);
   defineHidden(ViewClass.prototype, disposeSymbol, disposeView);
   if (!isDataView) defineHidden(ViewClass.prototype, 'subarray', subarrayOfView);
-  const create = isDataView
-    ? (buffer: ArrayBufferLike, start: number, byteLength: number): ArrayBufferView => new ViewClass(buffer, start, byteLength)
-    : (buffer: ArrayBufferLike, start: number, byteLength: number): ArrayBufferView => new ViewClass(buffer, start, byteLength / unit);
-  return { builtin, unit, isDataView, create };
+  return ViewClass;
 }
 
 const viewClasses = new Map<unknown, ViewClassInfo>();
 
-function registerViewClass(builtin: unknown, isDataView = false): ViewClassInfo | undefined {
-  if (typeof builtin !== 'function') return undefined;
+function registerViewClass(builtin: unknown, kind: number): BuiltinViewConstructor {
+  // Absent only for Float16Array on older platforms: its `new` site is then never reached.
+  if (typeof builtin !== 'function') return Uint8Array as unknown as BuiltinViewConstructor;
+  const isDataView = kind === dataViewKind;
   const unit = isDataView ? 1 : (builtin as unknown as { BYTES_PER_ELEMENT: number }).BYTES_PER_ELEMENT;
-  const info = makeViewClass(builtin as BuiltinViewConstructor, unit, isDataView);
-  viewClasses.set(builtin, info);
-  return info;
+  viewClasses.set(builtin, { builtin: builtin as BuiltinViewConstructor, unit, isDataView, kind });
+  return makeViewClass(builtin as BuiltinViewConstructor, isDataView);
 }
 
+// One module-level class per kind, each built at its own `new` site below: a site that sees one
+// class is inlined by V8, while a single shared site (a closure per class) sees every kind the
+// program uses and is not.
+// The kind numbers are `constructView`'s cases (literals: V8 folds them, not an enum object's fields).
+const dataViewKind = 12;
+const Uint8View = registerViewClass(Uint8Array, 0);
+const Int8View = registerViewClass(Int8Array, 1);
+const Uint8ClampedView = registerViewClass(Uint8ClampedArray, 2);
+const Int16View = registerViewClass(Int16Array, 3);
+const Uint16View = registerViewClass(Uint16Array, 4);
+const Int32View = registerViewClass(Int32Array, 5);
+const Uint32View = registerViewClass(Uint32Array, 6);
+const Float16View = registerViewClass((globalThis as { Float16Array?: unknown }).Float16Array, 7);
+const Float32View = registerViewClass(Float32Array, 8);
+const Float64View = registerViewClass(Float64Array, 9);
+const BigInt64View = registerViewClass(BigInt64Array, 10);
+const BigUint64View = registerViewClass(BigUint64Array, 11);
+const DataViewView = registerViewClass(DataView, dataViewKind);
+
 /** The default view class. */
-export const uint8ViewClass = registerViewClass(Uint8Array) as ViewClassInfo;
-for (const builtin of [
-  Int8Array,
-  Uint8ClampedArray,
-  Int16Array,
-  Uint16Array,
-  Int32Array,
-  Uint32Array,
-  (globalThis as { Float16Array?: unknown }).Float16Array,
-  Float32Array,
-  Float64Array,
-  BigInt64Array,
-  BigUint64Array,
-]) {
-  registerViewClass(builtin);
+export const uint8ViewClass = viewClasses.get(Uint8Array) as ViewClassInfo;
+
+/**
+ * A view of `length` elements (bytes for DataView) at `start` of `buffer`, of the kind `kind`.
+ * Uint8Array, the default, is built here; the rest in `constructOtherView`, out of line, so this
+ * stays small enough for V8 to inline into the acquisition.
+ */
+function constructView(kind: number, buffer: ArrayBufferLike, start: number, length: number): ArrayBufferView {
+  return kind === 0 ? new Uint8View(buffer, start, length) : constructOtherView(kind, buffer, start, length);
 }
-registerViewClass(DataView, true);
+
+function constructOtherView(kind: number, buffer: ArrayBufferLike, start: number, length: number): ArrayBufferView {
+  switch (kind) {
+    case 1:
+      return new Int8View(buffer, start, length);
+    case 2:
+      return new Uint8ClampedView(buffer, start, length);
+    case 3:
+      return new Int16View(buffer, start, length);
+    case 4:
+      return new Uint16View(buffer, start, length);
+    case 5:
+      return new Int32View(buffer, start, length);
+    case 6:
+      return new Uint32View(buffer, start, length);
+    case 7:
+      return new Float16View(buffer, start, length);
+    case 8:
+      return new Float32View(buffer, start, length);
+    case 9:
+      return new Float64View(buffer, start, length);
+    case 10:
+      return new BigInt64View(buffer, start, length);
+    case 11:
+      return new BigUint64View(buffer, start, length);
+    default:
+      return new DataViewView(buffer, start, length);
+  }
+}
 
 // The last class asked for: code acquires the same kind of view over and over.
 let lastConstructor: unknown = Uint8Array;
@@ -142,7 +188,7 @@ export function grantView(lease: Lease): ArrayBufferView {
  */
 export function buildView(lease: Lease): ArrayBufferView {
   const info = lease.viewClass as ViewClassInfo;
-  const view = info.create(lease.buffer as ArrayBufferLike, lease.start, lease.end - lease.start);
+  const view = constructView(info.kind, lease.buffer as ArrayBufferLike, lease.start, (lease.end - lease.start) / info.unit);
   new LeaseStamp(view, lease);
   return view;
 }
