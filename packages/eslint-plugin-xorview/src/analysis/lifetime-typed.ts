@@ -9,7 +9,7 @@
  *   rules) or in a rule's `ownershipTransferFunctions` option: `consume` matches `consume(v)` and
  *   `x.consume(v)`, `pool.put` matches exactly `pool.put(v)`. Every view argument is taken.
  */
-import { AST_NODE_TYPES, type ParserServicesWithTypeInformation, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import * as ts from 'typescript';
 import { subscribeToLifetimes, type FunctionLifetimes } from './lifetime.js';
 import type { LifetimeFunction, LifetimeOracle, OwnershipPolicy } from './lifetime-oracle.js';
@@ -114,14 +114,19 @@ function owningParameters(declaration: ts.SignatureDeclaration): { indexes: Read
  * symbol lookup, cached per declaration, is cheap enough to ask for every call given a view.
  */
 function taggedAsTakingOwnership(
-  services: ParserServicesWithTypeInformation,
+  answers: TypeAnswers,
   owningByDeclaration: WeakMap<ts.SignatureDeclaration, ReturnType<typeof owningParameters>>,
   call: TSESTree.CallExpression | TSESTree.NewExpression,
   index: number,
 ): boolean {
-  const checker = services.program.getTypeChecker();
-  const callee = services.esTreeNodeToTSNodeMap.get(call.callee);
-  return calleeDeclarations(checker, callee).some((declaration) => {
+  const { services, checker } = answers;
+  // A function the file declares itself is its own declaration: no symbol to look up.
+  const local = call.callee.type === AST_NODE_TYPES.Identifier ? answers.localFunction(call.callee) : undefined;
+  const declarations =
+    local === undefined
+      ? calleeDeclarations(checker, services.esTreeNodeToTSNodeMap.get(call.callee))
+      : [services.esTreeNodeToTSNodeMap.get(local) as ts.SignatureDeclaration];
+  return declarations.some((declaration) => {
     let owning = owningByDeclaration.get(declaration);
     if (owning === undefined) {
       owning = owningParameters(declaration);
@@ -140,10 +145,7 @@ function settingsOf(context: Readonly<TSESLint.RuleContext<string, readonly unkn
   return settings ?? {};
 }
 
-export function ownershipPolicy(
-  services: ParserServicesWithTypeInformation,
-  configuredNames: readonly string[],
-): OwnershipPolicy {
+export function ownershipPolicy(answers: TypeAnswers, configuredNames: readonly string[]): OwnershipPolicy {
   const names = new Set(configuredNames);
   const cache = new Map<TSESTree.Node, Map<number, boolean>>();
   const owningByDeclaration = new WeakMap<ts.SignatureDeclaration, ReturnType<typeof owningParameters>>();
@@ -157,7 +159,7 @@ export function ownershipPolicy(
       }
       let takes = perIndex.get(index);
       if (takes === undefined) {
-        takes = matchesConfiguredName(call, names) || taggedAsTakingOwnership(services, owningByDeclaration, call, index);
+        takes = matchesConfiguredName(call, names) || taggedAsTakingOwnership(answers, owningByDeclaration, call, index);
         perIndex.set(index, takes);
       }
       return takes;
@@ -178,7 +180,7 @@ export function subscribeTypedLifetimes(
   const answers = typeAnswersFor(context);
   const names = [...(settingsOf(context).ownershipTransferFunctions ?? []), ...ruleOwnershipFunctions];
   return subscribeToLifetimes(context, () => typedLifetimeOracle(answers), {
-    policy: ownershipPolicy(answers.services, names),
+    policy: ownershipPolicy(answers, names),
     onFunction,
   });
 }

@@ -182,6 +182,25 @@ export class TypeAnswers {
     }
   }
 
+  /**
+   * The function the file itself declares under the name `identifier` refers to: a function
+   * declaration, or a `const` bound to a function or arrow expression; `undefined` for anything
+   * else (imports, overloads, parameters), which only the checker can follow.
+   */
+  localFunction(
+    identifier: TSESTree.Identifier,
+  ): TSESTree.FunctionDeclaration | TSESTree.TSDeclareFunction | TSESTree.ArrowFunctionExpression | TSESTree.FunctionExpression | undefined {
+    const definition = this.soleDefinition(identifier);
+    if (definition?.type === TSESLint.Scope.DefinitionType.FunctionName) {
+      const declaration = definition.node;
+      return declaration.type === AST_NODE_TYPES.FunctionDeclaration || declaration.type === AST_NODE_TYPES.TSDeclareFunction ? declaration : undefined;
+    }
+    if (definition?.type !== TSESLint.Scope.DefinitionType.Variable || definition.parent.kind !== 'const') return undefined;
+    const { id, init } = definition.node;
+    if (id !== definition.name || init === null) return undefined;
+    return init.type === AST_NODE_TYPES.ArrowFunctionExpression || init.type === AST_NODE_TYPES.FunctionExpression ? init : undefined;
+  }
+
   /** The one definition of the variable `identifier` refers to, if it has exactly one. */
   private soleDefinition(identifier: TSESTree.Identifier): TSESLint.Scope.Definition | undefined {
     const definitions = this.variableOf(identifier)?.defs;

@@ -182,6 +182,29 @@ ruleTester.run('no-unreleased-view', rule, {
         adopt(view);
       }
     `),
+    // The file's own functions are read from their declaration (no symbol lookup), overloads
+    // and imports through the checker: the tag counts either way.
+    valid('handed to a const arrow function tagged @xorview-takes-ownership', `
+      /** @xorview-takes-ownership view */
+      const adopt = (view: ExclusiveView<Uint8Array<ArrayBuffer>>): void => {
+        release(view);
+      };
+      function f(buf: ArrayBuffer) {
+        const view = acquire(buf, 'exclusive');
+        adopt(view);
+      }
+    `),
+    valid('handed to an overloaded function whose first signature is tagged @xorview-takes-ownership', `
+      /** @xorview-takes-ownership view */
+      function adopt(view: ExclusiveView<Uint8Array<ArrayBuffer>>): void;
+      function adopt(view: ExclusiveView<Uint8Array<ArrayBuffer>>, label?: string): void {
+        release(view);
+      }
+      function f(buf: ArrayBuffer) {
+        const view = acquire(buf, 'exclusive');
+        adopt(view);
+      }
+    `),
     valid('handed to a method tagged @xorview-takes-ownership', `
       class Writer {
         /** @xorview-takes-ownership view the writer releases it once written */
@@ -578,6 +601,16 @@ ruleTester.run('no-unreleased-view', rule, {
         if (c) {
           release(view);
         }
+      }
+    `),
+    leak('handed to a local function whose tag names another parameter', `
+      /** @xorview-takes-ownership other */
+      function adopt(view: ExclusiveView<Uint8Array<ArrayBuffer>>, other: unknown): void {
+        view.fill(0);
+      }
+      function f(buf: ArrayBuffer) {
+        const view = /*!*/acquire(buf, 'exclusive');
+        adopt(view, 0);
       }
     `),
     leak('never released', `
