@@ -235,6 +235,13 @@ function prepareLease(exporter: unknown, mode: unknown, options: unknown): Lease
   return lease;
 }
 
+function modeNotGrantedError(adapter: ExporterAdapter, exporter: object, mode: AccessMode): BufferError {
+  return new BufferError(
+    'UNSUPPORTED_MODE',
+    `xorview: this exporter cannot grant '${mode}' views; it grants ${adapter.modes(exporter).join(', ')} (see capabilities()).`,
+  );
+}
+
 function prepareFromExporter(exporter: object, mode: AccessMode, info: ViewClassInfo, byteOffset: number, byteLength: number): Lease {
   const adapter = resolveAdapter(exporter);
   adapter.locate(exporter, placement);
@@ -242,12 +249,7 @@ function prepareFromExporter(exporter: object, mode: AccessMode, info: ViewClass
   placement.buffer = undefined;
   // Built-in memory's limits (immutable platform buffers, a FrozenBuffer's bytes) are checked by
   // its claim, which has the buffer at hand; asking here would locate the exporter twice.
-  if (adapter !== builtinAdapter && !grants(adapter.modes(exporter), mode)) {
-    throw new BufferError(
-      'UNSUPPORTED_MODE',
-      `xorview: this exporter cannot grant '${mode}' views; it grants ${adapter.modes(exporter).join(', ')} (see capabilities()).`,
-    );
-  }
+  if (adapter !== builtinAdapter && !grants(adapter.modes(exporter), mode)) throw modeNotGrantedError(adapter, exporter, mode);
   const lease = new Lease(mode, adapter);
   placeLease(lease, info, buffer, start, length, byteOffset, byteLength);
   return lease;

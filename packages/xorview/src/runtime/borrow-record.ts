@@ -27,16 +27,14 @@ const heldScratch: MutableRange = { start: 0, end: 0 };
 const requestScratch: MutableRange = { start: 0, end: 0 };
 
 export class BorrowRecord {
-  immutable = 0;
-  exclusive = 0;
-  raw = 0;
-  /** Root leases held (each mode counted above, empty views included). */
+  /** Root leases held (empty views included). */
   live = 0;
   head: Lease | undefined = undefined;
-  // One Coverage per mode, as plain fields (not a keyed record): this is the hot path.
-  private immutableCoverage: Coverage | undefined = undefined;
-  private exclusiveCoverage: Coverage | undefined = undefined;
-  private rawCoverage: Coverage | undefined = undefined;
+  /**
+   * Per mode, in `accessModes` order: the bytes its views cover and how many it holds. Created
+   * with the record so the hot path never tests for a missing one.
+   */
+  private readonly holdings: readonly [Coverage, Coverage, Coverage] = [new Coverage(), new Coverage(), new Coverage()];
   onIdle: IdleHook | undefined;
   /** What the memory is, for messages: "ArrayBuffer(16)", "OwnedBuffer(1024)". */
   describe: () => string;
@@ -50,23 +48,35 @@ export class BorrowRecord {
     this.onIdle = onIdle;
   }
 
-  /** Whether a view `[start, end)` in `mode` may be added: SPEC §2's conflict rule. */
-  conflicts(mode: AccessMode, start: number, end: number): boolean {
-    if (this.live === 0) return false;
-    requestScratch.start = start;
-    requestScratch.end = end;
-    const requested = modeIndex(mode);
-    return (
-      (!coexistsAt[requested] && overlapsIn(this.immutableCoverage)) ||
-      (!coexistsAt[3 + requested] && overlapsIn(this.exclusiveCoverage)) ||
-      (!coexistsAt[6 + requested] && overlapsIn(this.rawCoverage))
-    );
+  /** Immutable views held. */
+  get immutable(): number {
+    return this.holdings[0].views;
   }
 
-  private coverageOf(mode: AccessMode): Coverage {
-    if (mode === 'immutable') return (this.immutableCoverage ??= new Coverage());
-    if (mode === 'exclusive') return (this.exclusiveCoverage ??= new Coverage());
-    return (this.rawCoverage ??= new Coverage());
+  /** Exclusive views held. */
+  get exclusive(): number {
+    return this.holdings[1].views;
+  }
+
+  /** Raw views held. */
+  get raw(): number {
+    return this.holdings[2].views;
+  }
+
+  /** Whether a view `[start, end)` in `mode` may be added: SPEC §2's conflict rule. */
+  conflicts(mode: AccessMode, start: number, end: number): boolean {
+    return this.live !== 0 && this.overlapsConflicting(modeIndex(mode), start, end);
+  }
+
+  private overlapsConflicting(requested: number, start: number, end: number): boolean {
+    requestScratch.start = start;
+    requestScratch.end = end;
+    const holdings = this.holdings;
+    return (
+      (!coexistsAt[requested] && overlapsIn(holdings[0])) ||
+      (!coexistsAt[3 + requested] && overlapsIn(holdings[1])) ||
+      (!coexistsAt[6 + requested] && overlapsIn(holdings[2]))
+    );
   }
 
   /** The first held lease a request conflicts with (for the error message; linear, error path only). */
@@ -80,32 +90,30 @@ export class BorrowRecord {
   /** Record a root lease (already checked with `conflicts`). */
   add(lease: Lease): void {
     lease.record = this;
+    const head = this.head;
     lease.previous = undefined;
-    lease.next = this.head;
-    if (this.head !== undefined) this.head.previous = lease;
+    lease.next = head;
+    if (head !== undefined) head.previous = lease;
     this.head = lease;
-    this.count(lease.mode, 1);
     this.live++;
-    if (lease.start < lease.end) this.coverageOf(lease.mode).add(lease.start, lease.end);
+    const holding = this.holdings[modeIndex(lease.mode)] as Coverage;
+    holding.views++;
+    if (lease.start < lease.end) holding.add(lease.start, lease.end);
   }
 
   /** Forget a root lease; runs the idle hook when it was the last. */
   remove(lease: Lease): void {
-    if (lease.previous === undefined) this.head = lease.next;
-    else lease.previous.next = lease.next;
-    if (lease.next !== undefined) lease.next.previous = lease.previous;
+    const previous = lease.previous;
+    const next = lease.next;
+    if (previous === undefined) this.head = next;
+    else previous.next = next;
+    if (next !== undefined) next.previous = previous;
     lease.previous = undefined;
     lease.next = undefined;
-    this.count(lease.mode, -1);
-    this.live--;
-    if (lease.start < lease.end) this.coverageOf(lease.mode).remove(lease.start, lease.end);
-    if (this.live === 0) this.onIdle?.(this, lease);
-  }
-
-  private count(mode: AccessMode, change: number): void {
-    if (mode === 'immutable') this.immutable += change;
-    else if (mode === 'exclusive') this.exclusive += change;
-    else this.raw += change;
+    const holding = this.holdings[modeIndex(lease.mode)] as Coverage;
+    holding.views--;
+    if (lease.start < lease.end) holding.remove(lease.start, lease.end);
+    if (--this.live === 0 && this.onIdle !== undefined) this.onIdle(this, lease);
   }
 
   /** Export counts of the whole memory. */
@@ -147,8 +155,7 @@ export class BorrowRecord {
  * coexist with (`coexistsAt` in semantics.ts said so): one binary search finds the only segment
  * that could overlap, and `rangesOverlap` decides.
  */
-function overlapsIn(coverage: Coverage | undefined): boolean {
-  if (coverage === undefined) return false;
+function overlapsIn(coverage: Coverage): boolean {
   const candidate = coverage.candidateBefore(requestScratch.end);
   if (candidate < 0) return false;
   heldScratch.start = coverage.starts[candidate] as number;

@@ -12,6 +12,8 @@ export class Coverage {
   readonly starts: number[] = [];
   readonly ends: number[] = [];
   readonly counts: number[] = [];
+  /** Views held in this mode, empty ones included (which cover no segment). Kept by the record. */
+  views = 0;
   /** The last answer of `candidateBefore`: code asks about the same range over and over. */
   private hint = 0;
 

@@ -241,7 +241,7 @@ export function endLease(lease: Lease, view: object): void {
   if (lease.released) return;
   lease.released = true;
   if (lease.site !== undefined) untrackLeak(lease);
-  endSubViews(lease);
+  if (lease.children !== undefined) endSubViews(lease);
   const parent = lease.parent;
   if (parent === undefined) {
     lease.adapter.unclaim(lease, view);
