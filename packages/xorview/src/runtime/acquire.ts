@@ -58,8 +58,12 @@ function grants(modes: readonly AccessMode[], mode: AccessMode): boolean {
 }
 
 function resolveAdapter(exporter: object): ExporterAdapter {
-  // `instanceof` is only a shortcut here: the builtin adapter brand-checks in `locate`.
-  if (ArrayBuffer.isView(exporter) || exporter instanceof ArrayBuffer) return builtinAdapter;
+  // `instanceof` is only a shortcut here: the builtin adapter brand-checks in `locate`. Small,
+  // so V8 inlines it into the acquisition; everything else is asked out of line.
+  return ArrayBuffer.isView(exporter) || exporter instanceof ArrayBuffer ? builtinAdapter : resolveOtherAdapter(exporter);
+}
+
+function resolveOtherAdapter(exporter: object): ExporterAdapter {
   const bound = boundAdapterOf(exporter);
   if (bound !== undefined) return bound;
   if (bufferKindOf(exporter) !== 'none' || webAssemblyBufferOf(exporter) !== undefined) return builtinAdapter;

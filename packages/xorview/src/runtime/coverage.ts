@@ -27,6 +27,7 @@ export class Coverage {
    */
   candidateBefore(end: number): number {
     const starts = this.starts;
+    if (starts.length === 0) return -1;
     // Checked, never trusted: the hint is the answer only if it starts before `end` and the next
     // segment does not (segments may have moved since).
     const hint = this.hint;

@@ -147,6 +147,11 @@ export function readWindow(view: ArrayBufferView, into: Window): void {
     into.length = typedArrayByteLengthGetter.call(view);
     return;
   }
+  readDataViewWindow(view, into);
+}
+
+/** `readWindow` of a DataView, whose getters throw once its buffer is detached or shrunk. */
+function readDataViewWindow(view: ArrayBufferView, into: Window): void {
   into.buffer = dataViewBufferGetter.call(view);
   try {
     into.start = dataViewByteOffsetGetter.call(view);
