@@ -74,52 +74,47 @@ function defineHidden(target: object, key: PropertyKey, value: unknown): void {
   Object.defineProperty(target, key, { value, writable: true, configurable: true, enumerable: false });
 }
 
-function makeViewClass(builtin: BuiltinViewConstructor, isDataView: boolean): BuiltinViewConstructor {
-  // An explicit constructor of fixed arity: the implicit one forwards `...args`, which costs a
-  // spread wherever V8 does not inline it.
-  const ViewClass = class extends builtin {
-    // eslint-disable-next-line @typescript-eslint/no-useless-constructor -- see above
-    constructor(buffer: ArrayBufferLike, byteOffset: number, length: number) {
-      super(buffer, byteOffset, length);
-    }
-  };
+/** Make a view class look like its built-in to tools, and give it dispose (and `subarray`). */
+function finishViewClass(ViewClass: BuiltinViewConstructor, builtin: BuiltinViewConstructor, isDataView: boolean): void {
   // Not `name`: redefining a class constructor's name makes V8 construct it ~10× slower. Tools
   // (util.inspect, test matchers) read the prototype's `constructor`, which is the built-in.
   defineHidden(ViewClass.prototype, 'constructor', builtin);
   defineHidden(ViewClass.prototype, disposeSymbol, disposeView);
   if (!isDataView) defineHidden(ViewClass.prototype, 'subarray', subarrayOfView);
-  return ViewClass;
 }
 
 const viewClasses = new Map<unknown, ViewClassInfo>();
 
-function registerViewClass(builtin: unknown, kind: number): BuiltinViewConstructor {
+function registerViewClass(builtin: unknown, kind: number, ViewClass: unknown): BuiltinViewConstructor {
   // Absent only for Float16Array on older platforms: its `new` site is then never reached.
   if (typeof builtin !== 'function') return Uint8Array as unknown as BuiltinViewConstructor;
   const isDataView = kind === dataViewKind;
   const unit = isDataView ? 1 : (builtin as unknown as { BYTES_PER_ELEMENT: number }).BYTES_PER_ELEMENT;
   viewClasses.set(builtin, { builtin: builtin as BuiltinViewConstructor, unit, isDataView, kind });
-  return makeViewClass(builtin as BuiltinViewConstructor, isDataView);
+  finishViewClass(ViewClass as BuiltinViewConstructor, builtin as BuiltinViewConstructor, isDataView);
+  return ViewClass as BuiltinViewConstructor;
 }
 
-// One module-level class per kind, each built at its own `new` site below: a site that sees one
-// class is inlined by V8, while a single shared site (a closure per class) sees every kind the
-// program uses and is not.
+const float16Array = (globalThis as unknown as { Float16Array?: BuiltinViewConstructor }).Float16Array;
+
+// One class per kind, each its own class literal and each built at its own `new` site in
+// `constructView`: V8 inlines a constructor only at a site that sees one class, and classes made
+// by one literal in a loop share their feedback (V8 then leaves their constructor unoptimised).
 // The kind numbers are `constructView`'s cases (literals: V8 folds them, not an enum object's fields).
 const dataViewKind = 12;
-const Uint8View = registerViewClass(Uint8Array, 0);
-const Int8View = registerViewClass(Int8Array, 1);
-const Uint8ClampedView = registerViewClass(Uint8ClampedArray, 2);
-const Int16View = registerViewClass(Int16Array, 3);
-const Uint16View = registerViewClass(Uint16Array, 4);
-const Int32View = registerViewClass(Int32Array, 5);
-const Uint32View = registerViewClass(Uint32Array, 6);
-const Float16View = registerViewClass((globalThis as { Float16Array?: unknown }).Float16Array, 7);
-const Float32View = registerViewClass(Float32Array, 8);
-const Float64View = registerViewClass(Float64Array, 9);
-const BigInt64View = registerViewClass(BigInt64Array, 10);
-const BigUint64View = registerViewClass(BigUint64Array, 11);
-const DataViewView = registerViewClass(DataView, dataViewKind);
+const Uint8View = registerViewClass(Uint8Array, 0, class extends Uint8Array {});
+const Int8View = registerViewClass(Int8Array, 1, class extends Int8Array {});
+const Uint8ClampedView = registerViewClass(Uint8ClampedArray, 2, class extends Uint8ClampedArray {});
+const Int16View = registerViewClass(Int16Array, 3, class extends Int16Array {});
+const Uint16View = registerViewClass(Uint16Array, 4, class extends Uint16Array {});
+const Int32View = registerViewClass(Int32Array, 5, class extends Int32Array {});
+const Uint32View = registerViewClass(Uint32Array, 6, class extends Uint32Array {});
+const Float16View = registerViewClass(float16Array, 7, float16Array === undefined ? undefined : class extends float16Array {});
+const Float32View = registerViewClass(Float32Array, 8, class extends Float32Array {});
+const Float64View = registerViewClass(Float64Array, 9, class extends Float64Array {});
+const BigInt64View = registerViewClass(BigInt64Array, 10, class extends BigInt64Array {});
+const BigUint64View = registerViewClass(BigUint64Array, 11, class extends BigUint64Array {});
+const DataViewView = registerViewClass(DataView, dataViewKind, class extends (DataView as BuiltinViewConstructor) {});
 
 /** The default view class. */
 export const uint8ViewClass = viewClasses.get(Uint8Array) as ViewClassInfo;
