@@ -202,7 +202,7 @@ function readOptions(options: unknown): void {
   requested.info = info;
   requested.byteOffset = byteOffset;
   requested.byteLength = byteLength;
-  requested.timeout = timeoutOption as number | undefined;
+  requested.timeout = timeoutOption;
   requested.signal = signalOption as AbortSignalLike | undefined;
 }
 

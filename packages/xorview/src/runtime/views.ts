@@ -75,7 +75,7 @@ function defineHidden(target: object, key: PropertyKey, value: unknown): void {
 }
 
 /** Make a view class look like its built-in to tools, and give it dispose (and `subarray`). */
-function finishViewClass(ViewClass: BuiltinViewConstructor, builtin: BuiltinViewConstructor, isDataView: boolean): void {
+function finishViewClass(ViewClass: { readonly prototype: object }, builtin: BuiltinViewConstructor, isDataView: boolean): void {
   // Not `name`: redefining a class constructor's name makes V8 construct it ~10× slower. Tools
   // (util.inspect, test matchers) read the prototype's `constructor`, which is the built-in.
   defineHidden(ViewClass.prototype, 'constructor', builtin);
@@ -87,7 +87,7 @@ const viewClasses = new Map<unknown, ViewClassInfo>();
 
 function registerViewClass(builtin: unknown, kind: number, ViewClass: unknown): BuiltinViewConstructor {
   // Absent only for Float16Array on older platforms: its `new` site is then never reached.
-  if (typeof builtin !== 'function') return Uint8Array as unknown as BuiltinViewConstructor;
+  if (typeof builtin !== 'function') return Uint8Array;
   const isDataView = kind === dataViewKind;
   const unit = isDataView ? 1 : (builtin as unknown as { BYTES_PER_ELEMENT: number }).BYTES_PER_ELEMENT;
   viewClasses.set(builtin, { builtin: builtin as BuiltinViewConstructor, unit, isDataView, kind });
