@@ -98,6 +98,49 @@ describe('acquire reads every argument before looking at the exporter', () => {
     release(view);
   });
 
+  it('every option is read exactly once, all of them before any is checked', () => {
+    const reads: string[] = [];
+    const options = new Proxy(
+      { as: Float64Array, byteOffset: 8, length: 1, byteLength: 8, timeout: 0, signal: undefined },
+      {
+        get(target, key, receiver) {
+          reads.push(String(key));
+          return Reflect.get(target, key, receiver) as unknown;
+        },
+      },
+    );
+    const view = acquire(new ArrayBuffer(16), 'raw', options);
+    expect(reads).toEqual(['as', 'byteOffset', 'length', 'byteLength', 'timeout', 'signal']);
+    expect(view).toBeInstanceOf(Float64Array);
+    release(view);
+    reads.length = 0;
+    // A bad option read last still lets every getter run once, then refuses the request.
+    const badTimeout = new Proxy(
+      { byteOffset: 0, timeout: -1 },
+      {
+        get(target, key, receiver) {
+          reads.push(String(key));
+          return Reflect.get(target, key, receiver) as unknown;
+        },
+      },
+    );
+    expect(tryAcquire(new ArrayBuffer(8), 'raw', badTimeout).ok).toBe(false);
+    expect(reads).toEqual(['as', 'byteOffset', 'length', 'byteLength', 'timeout', 'signal']);
+  });
+
+  it('a refused or earlier request leaves no options behind for the next one', () => {
+    const memory = new ArrayBuffer(16);
+    release(acquire(memory, 'raw', { as: Float64Array, byteOffset: 8, length: 1 }));
+    expect(tryAcquire(memory, 'raw', { as: Float64Array, byteOffset: 8, length: 1, timeout: Number.NaN }).ok).toBe(false);
+    for (const options of [undefined, {}]) {
+      const view = acquire(memory, 'raw', options);
+      expect(view).toBeInstanceOf(Uint8Array);
+      expect([view.byteOffset, view.length]).toEqual([0, 16]);
+      release(view);
+    }
+    expect(exportsOf(memory)).toEqual({ immutable: 0, exclusive: 0, raw: 0 });
+  });
+
   it('subarray arguments are coerced first, then the parent is re-checked', () => {
     const memory = new ArrayBuffer(16);
     const parent = acquire(memory, 'exclusive');

@@ -140,3 +140,25 @@ describe('timeouts on in-process exporters', () => {
     release(held);
   });
 });
+
+describe('buffers that cannot take a private stamp', () => {
+  // The registry finds a buffer's record through a private field on the buffer; a buffer the
+  // engine refuses one (non-extensible, where engines apply that to private fields) falls back to
+  // a WeakMap and must be enforced the same.
+  for (const [label, seal] of [
+    ['non-extensible', Object.preventExtensions],
+    ['frozen', Object.freeze],
+  ] as const) {
+    it(`a ${label} ArrayBuffer still conflicts, counts and releases`, () => {
+      const memory = seal(new ArrayBuffer(16));
+      const held = acquire(memory, 'exclusive', { byteLength: 8 });
+      expect(tryAcquire(memory, 'immutable', { byteOffset: 4, byteLength: 4 }).ok).toBe(false);
+      const disjoint = acquire(memory, 'exclusive', { byteOffset: 8 });
+      expect(exportsOf(memory)).toEqual({ immutable: 0, exclusive: 2, raw: 0 });
+      release(held);
+      release(disjoint);
+      expect(exportsOf(memory)).toEqual({ immutable: 0, exclusive: 0, raw: 0 });
+      release(acquire(memory, 'immutable'));
+    });
+  }
+});
