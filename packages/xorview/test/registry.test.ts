@@ -141,10 +141,8 @@ describe('timeouts on in-process exporters', () => {
   });
 });
 
-describe('buffers that cannot take a private stamp', () => {
-  // The registry finds a buffer's record through a private field on the buffer; a buffer the
-  // engine refuses one (non-extensible, where engines apply that to private fields) falls back to
-  // a WeakMap and must be enforced the same.
+describe('non-extensible and frozen buffers', () => {
+  // The registry must never need to write to the user's buffer to track it.
   for (const [label, seal] of [
     ['non-extensible', Object.preventExtensions],
     ['frozen', Object.freeze],

@@ -12,7 +12,6 @@ import type { ExportCounts } from './api-types.js';
 import { Coverage } from './coverage.js';
 import { BufferError, withArticle } from './errors.js';
 import type { Lease } from './exporter-adapter.js';
-import { ReturnsTarget } from './private-stamp.js';
 
 /** Called when the last root lease of a record ends (OwnedBuffer detaches released views then). */
 export type IdleHook = (record: BorrowRecord, lease: Lease) => void;
@@ -168,67 +167,31 @@ export function rangeText(range: ByteRange): string {
   return `[${range.start}, ${range.end})`;
 }
 
-/**
- * Which record a buffer reaches, as a private stamp on the buffer (see private-stamp.ts): every
- * claim looks its buffer up, and a brand check costs a fraction of a WeakMap lookup. `undefined`
- * once the buffer's bytes moved elsewhere.
- */
-class RecordStamp extends ReturnsTarget {
-  #record: BorrowRecord | undefined;
-
-  constructor(target: object, record: BorrowRecord | undefined) {
-    super(target);
-    this.#record = record;
-  }
-
-  /** Point `buffer` at `record`; false when the engine refuses a stamp (a non-extensible buffer). */
-  static write(buffer: object, record: BorrowRecord | undefined): boolean {
-    if (#record in buffer) buffer.#record = record;
-    else {
-      try {
-        new RecordStamp(buffer, record);
-      } catch {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  static has(value: object): value is RecordStamp {
-    return #record in value;
-  }
-
-  static read(value: RecordStamp): BorrowRecord | undefined {
-    return value.#record;
-  }
-}
-
-/** Buffers that cannot take a stamp; a WeakMap, so it holds nothing alive. */
-const unstampable = new WeakMap<ArrayBufferLike, BorrowRecord>();
+const records = new WeakMap<ArrayBufferLike, BorrowRecord>();
 
 /** The record of a buffer, if any view of it was ever recorded. */
 export function recordOf(buffer: ArrayBufferLike): BorrowRecord | undefined {
-  return RecordStamp.has(buffer) ? RecordStamp.read(buffer) : unstampable.get(buffer);
+  return records.get(buffer);
 }
 
 /** The record of a buffer, created on first use. */
 export function ensureRecord(buffer: ArrayBufferLike): BorrowRecord {
-  let record = recordOf(buffer);
+  let record = records.get(buffer);
   if (record === undefined) {
     record = new BorrowRecord(() => describeBuffer(buffer));
-    attachRecord(buffer, record);
+    records.set(buffer, record);
   }
   return record;
 }
 
 /** Make `buffer` reach `record` (OwnedBuffer's moved bytes, a growing shared WebAssembly.Memory). */
 export function attachRecord(buffer: ArrayBufferLike, record: BorrowRecord): void {
-  if (!RecordStamp.write(buffer, record)) unstampable.set(buffer, record);
+  records.set(buffer, record);
 }
 
 /** Forget which record a buffer reached (its bytes moved elsewhere). */
 export function detachRecord(buffer: ArrayBufferLike): void {
-  if (!RecordStamp.write(buffer, undefined)) unstampable.delete(buffer);
+  records.delete(buffer);
 }
 
 /** "ArrayBuffer(16)" / "SharedArrayBuffer(64)". */
