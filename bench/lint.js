@@ -14,7 +14,7 @@ const repoRoot = fileURLToPath(new URL('..', import.meta.url));
 // Inside the repo (gitignored) so `import 'xorview'` resolves through the workspace link.
 const workDirectory = join(repoRoot, 'bench/.bench-tmp/lint');
 const eslintBin = join(repoRoot, 'node_modules/eslint/bin/eslint.js');
-const runs = Number(process.env.XORVIEW_BENCH_LINT_RUNS ?? 3);
+const runs = Number(process.env.XORVIEW_BENCH_LINT_RUNS ?? 5);
 const files = 40;
 const blocksPerFile = 10;
 
