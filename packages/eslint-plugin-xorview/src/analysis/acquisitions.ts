@@ -1,12 +1,13 @@
 /**
  * Recognising acquisitions: calls of xorview's `acquire` / `tryAcquire` / `acquireAsync` (however
- * imported) and any other call whose result is a view. Syntax first, the checker second.
+ * imported). Syntax first, the checker second. (Views returned by other calls are the lifetime
+ * analysis' candidates, asked about only when a finding depends on them.)
  */
 import type { ParserServicesWithTypeInformation, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import * as ts from 'typescript';
 import { isAccessMode, type AccessMode } from 'xorview/semantics';
-import { viewModeOfType, viewModesOfType } from './view-types.js';
+import { viewModesOfType } from './view-types.js';
 
 /** The xorview functions that lend a view. */
 export const acquireFunctionNames = ['acquire', 'tryAcquire', 'acquireAsync'] as const;
@@ -26,14 +27,14 @@ export interface Acquisition {
   call: TSESTree.CallExpression;
   /** The requested mode when statically known (a literal or a literal-typed argument, or the result type). */
   mode: AccessMode | undefined;
-  /** The first argument of an xorview acquire call; `undefined` for other view-returning calls. */
+  /** The first argument of the acquire call; `undefined` when it is missing or spread. */
   exporter: TSESTree.Expression | undefined;
   /**
    * The requested range when every given option is a literal: `{}` means "all of the memory".
    * `undefined` when the options are not an object literal or hold a non-literal value.
    */
   range: AcquisitionRange | undefined;
-  kind: AcquireFunctionName | 'other-view-returning-call';
+  kind: AcquireFunctionName;
 }
 
 const acquireNames: ReadonlySet<string> = new Set(acquireFunctionNames);
@@ -147,21 +148,6 @@ export function matchAcquireCall(
     mode: requestedMode(services, call, modeArgument),
     range: literalRange(options),
   };
-}
-
-/**
- * The acquisition `call` makes: an xorview acquire call, or any other call whose result type is a
- * view (`kind: 'other-view-returning-call'`, e.g. a helper returning `ExclusiveView`).
- */
-export function matchAcquisition(
-  services: ParserServicesWithTypeInformation,
-  call: TSESTree.CallExpression,
-): Acquisition | undefined {
-  const acquireCall = matchAcquireCall(services, call);
-  if (acquireCall !== undefined) return acquireCall;
-  const mode = viewModeOfType(services.program.getTypeChecker(), services.getTypeAtLocation(call));
-  if (mode === undefined) return undefined;
-  return { call, kind: 'other-view-returning-call', exporter: undefined, mode, range: undefined };
 }
 
 function requestedMode(

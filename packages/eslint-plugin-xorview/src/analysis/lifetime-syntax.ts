@@ -471,13 +471,21 @@ export function readRoleOf(identifier: TSESTree.Identifier): ReadRole {
   }
 }
 
-/** The variable an identifier resolves to, through the file's scope analysis. */
-export function referenceIndex(sourceCode: Readonly<TSESLint.SourceCode>): Map<TSESTree.Identifier, TSESLint.Scope.Reference> {
-  const index = new Map<TSESTree.Identifier, TSESLint.Scope.Reference>();
+const referenceIndexes = new WeakMap<object, ReadonlyMap<TSESTree.Identifier, TSESLint.Scope.Reference>>();
+
+/**
+ * Each identifier's reference in the file's scope analysis. Built once per file, for the lifetime
+ * session and the type answers alike.
+ */
+export function referenceIndex(sourceCode: Readonly<TSESLint.SourceCode>): ReadonlyMap<TSESTree.Identifier, TSESLint.Scope.Reference> {
+  const cached = referenceIndexes.get(sourceCode);
+  if (cached !== undefined) return cached;
+  const built = new Map<TSESTree.Identifier, TSESLint.Scope.Reference>();
   for (const scope of sourceCode.scopeManager?.scopes ?? []) {
     for (const reference of scope.references) {
-      if (reference.identifier.type === AST_NODE_TYPES.Identifier) index.set(reference.identifier, reference);
+      if (reference.identifier.type === AST_NODE_TYPES.Identifier) built.set(reference.identifier, reference);
     }
   }
-  return index;
+  referenceIndexes.set(sourceCode, built);
+  return built;
 }

@@ -26,9 +26,7 @@ export function typedLifetimeOracle(answers: TypeAnswers): LifetimeOracle {
   return {
     acquisitionOf(call) {
       const acquisition = answers.acquireCall(call);
-      return acquisition === undefined || acquisition.kind === 'other-view-returning-call'
-        ? undefined
-        : { kind: acquisition.kind, exporter: acquisition.exporter, mode: acquisition.mode };
+      return acquisition === undefined ? undefined : { kind: acquisition.kind, exporter: acquisition.exporter, mode: acquisition.mode };
     },
     lifetimeFunctionOf(call) {
       return answers.xorviewFunction(call, lifetimeFunctionNames) as LifetimeFunction | undefined;

@@ -117,7 +117,7 @@ class LifetimeSession {
   private readonly recordedCalls = new WeakSet<TSESTree.Node>();
   /** `x?.[Symbol.dispose]()`, recorded where its optional chain joins again (see `onCall`). */
   private readonly disposalsEndingChains = new Map<TSESTree.ChainExpression, LifetimeEvent>();
-  private references: Map<TSESTree.Identifier, TSESLint.Scope.Reference> | undefined;
+  private references: ReadonlyMap<TSESTree.Identifier, TSESLint.Scope.Reference> | undefined;
   private declarations: Map<TSESTree.Identifier, Variable> | undefined;
   private oracleInstance: LifetimeOracle | undefined;
   codePaths = 0;

@@ -83,7 +83,7 @@ export class TypeAnswers {
   private readonly acquisitions = new Map<TSESTree.CallExpression, Acquisition | undefined>();
   private readonly xorviewCalls = new WeakMap<ReadonlySet<string>, Map<TSESTree.CallExpression, string | undefined>>();
   private readonly declaredValues = new Map<Variable, DeclaredValue | undefined>();
-  private references: Map<TSESTree.Identifier, TSESLint.Scope.Reference> | undefined;
+  private references: ReadonlyMap<TSESTree.Identifier, TSESLint.Scope.Reference> | undefined;
 
   constructor(
     services: ParserServicesWithTypeInformation,
