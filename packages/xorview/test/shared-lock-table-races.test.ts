@@ -30,9 +30,10 @@ interface Staged {
  * ticket counter makes this thread's next ticket `ourTicket`.
  */
 function stage(stagedState: number, ticket: number, ourTicket: number, mode: AccessMode = 'exclusive', range: ByteRange = all): Staged {
-  const memory = SharedLockTable.allocate(8);
+  const capacity = 8;
+  const memory = SharedLockTable.allocate(capacity);
   const words = new Int32Array(memory);
-  const base = layout.headerWords;
+  const base = layout.slotBase(capacity, 0);
   const slot = layout.slot;
   words[base + slot.mode] = modeNumber[mode];
   words[base + slot.start] = range.start;
@@ -42,13 +43,13 @@ function stage(stagedState: number, ticket: number, ourTicket: number, mode: Acc
   let generation = 1;
   const restage = (nextState: number, nextTicket: number): void => {
     words[base + slot.ticket] = nextTicket;
-    Atomics.store(words, base + slot.word, (generation++ << layout.stateBits) | nextState);
+    Atomics.store(words, layout.stateAt(0), (generation++ << layout.stateBits) | nextState);
   };
   restage(stagedState, ticket);
   Atomics.store(words, layout.highWater, 1);
   Atomics.store(words, layout.ticketCounter, (ourTicket - 1) | 0);
   const ours = SharedLockTable.open(memory, { holderId: SharedLockTable.newHolderId(memory), threadId: 1 });
-  const ourSlot = base + layout.slotWords + slot.word;
+  const ourSlot = layout.stateAt(1);
   return { ours, restage, ourSlotState: () => Atomics.load(words, ourSlot) & ((1 << layout.stateBits) - 1), words };
 }
 

@@ -1,9 +1,10 @@
 /**
  * The lock table of a `SharedOwnedBuffer`: SPEC §2's conflict rule enforced across threads.
  *
- * The table lives in its own SharedArrayBuffer (an `Int32Array` of a 48-word header followed by
- * `capacity` slots of 16 words, one cache line each). Every live request — granted, queued or being decided — occupies
- * one slot: `{ word (state | generation), mode, start, end, holder, thread, ticket }`.
+ * The table lives in its own SharedArrayBuffer (an `Int32Array`: a 48-word header, then one state
+ * word per slot, packed, then `capacity` slots of 16 words, one cache line each). Every live
+ * request — granted, queued or being decided — occupies one slot: its state word (state |
+ * generation) and `{ mode, start, end, holder, thread, ticket }`.
  *
  * Why slots and tickets instead of one global mutex word: a worker can be terminated at any
  * instruction. With a table-wide mutex, a thread killed inside the critical section wedges every
@@ -67,7 +68,7 @@ import { BufferError, withArticle } from '../runtime/errors.js';
 // ---- layout -------------------------------------------------------------------------------------
 
 const MAGIC = 0x58_56_53_4c; // "XVSL"
-const LAYOUT_VERSION = 1;
+const LAYOUT_VERSION = 2;
 
 // The header spreads over three 64-byte cache lines so the words every acquire writes (the ticket
 // counter) and the words contention writes (VERSION and the waiter counts) do not evict the
@@ -90,17 +91,39 @@ const H_WAITERS = 33;
 const H_SLEEPING = 34;
 const HEADER_WORDS = 48;
 
-/** One slot per 64-byte cache line, so two threads' slots never share one. */
+/**
+ * The slots' state words, one per slot, packed together right after the header (16 to a 64-byte
+ * line): a scan reads one line for up to 16 slots. Spreading them one per line (as the slots'
+ * other fields are) made every scan fetch each active thread's line from its core: two workers on
+ * disjoint ranges then ran 3× slower than one, where packed they run about as fast as one spin
+ * lock's line bouncing between two cores.
+ */
+const STATE_LINE_WORDS = 16;
+/** The rest of a slot (mode, range, holder, ticket), one 64-byte line each: read-mostly. */
 const SLOT_WORDS = 16;
-const S_WORD = 0;
-const S_MODE = 1;
-const S_START = 2;
-const S_END = 3;
-const S_HOLDER = 4;
-const S_THREAD = 5;
-const S_TICKET = 6;
+const S_MODE = 0;
+const S_START = 1;
+const S_END = 2;
+const S_HOLDER = 3;
+const S_THREAD = 4;
+const S_TICKET = 5;
 
-// Slot states (low 3 bits of S_WORD; the other 29 bits are a generation bumped at every claim, so
+/** Words of the state region: one per slot, rounded up to whole lines. */
+function stateRegionWords(capacity: number): number {
+  return Math.ceil(capacity / STATE_LINE_WORDS) * STATE_LINE_WORDS;
+}
+
+/** The table's size in words for `capacity` slots. */
+function tableWords(capacity: number): number {
+  return HEADER_WORDS + stateRegionWords(capacity) + capacity * SLOT_WORDS;
+}
+
+/** Index of slot `index`'s state word. */
+function stateAt(index: number): number {
+  return HEADER_WORDS + index;
+}
+
+// Slot states (low 3 bits of a state word; the other 29 bits are a generation bumped at every claim, so
 // a compare-exchange on the word can tell one occupancy of the slot from the next). A request
 // is published with ticket 0 ("choosing") and gets its ticket right after.
 const FREE = 0;
@@ -118,12 +141,16 @@ const GENERATION_MASK = ~STATE_MASK;
  */
 export const lockTableLayout = {
   headerWords: HEADER_WORDS,
+  /** The state word of slot `index`. */
+  stateAt,
+  /** The first word of slot `index`'s fields, in a table of `capacity` slots. */
+  slotBase: (capacity: number, index: number): number => HEADER_WORDS + stateRegionWords(capacity) + index * SLOT_WORDS,
   ticketCounter: H_TICKET,
   highWater: H_HIGH_WATER,
   version: H_VERSION,
   waiters: H_WAITERS,
   slotWords: SLOT_WORDS,
-  slot: { word: S_WORD, mode: S_MODE, start: S_START, end: S_END, holder: S_HOLDER, thread: S_THREAD, ticket: S_TICKET },
+  slot: { mode: S_MODE, start: S_START, end: S_END, holder: S_HOLDER, thread: S_THREAD, ticket: S_TICKET },
   state: { free: FREE, claimed: CLAIMED, pending: PENDING, waiting: WAITING, held: HELD },
   stateBits: STATE_BITS,
 } as const;
@@ -199,6 +226,9 @@ export type WaitTimeout = number | undefined;
 /** A live request while it is being decided; once granted, its own `LockToken`. */
 interface Attempt extends LockToken {
   readonly index: number;
+  /** The slot's state word. */
+  readonly state: number;
+  /** The slot's first field word. */
   readonly base: number;
   word: number;
   readonly mode: AccessMode;
@@ -273,6 +303,8 @@ function describe(mode: AccessMode, range: ByteRange): string {
 export class SharedLockTable {
   readonly #words: Int32Array;
   readonly #capacity: number;
+  /** Where the slots' fields start (after the header and the state words). */
+  readonly #slotsStart: number;
   readonly #requester: LockRequester;
   /** Reused by scans so the hot path allocates nothing per slot. */
   readonly #scratch: { start: number; end: number } = { start: 0, end: 0 };
@@ -294,6 +326,7 @@ export class SharedLockTable {
   private constructor(words: Int32Array, requester: LockRequester) {
     this.#words = words;
     this.#capacity = Atomics.load(words, H_CAPACITY);
+    this.#slotsStart = HEADER_WORDS + stateRegionWords(this.#capacity);
     this.#requester = requester;
   }
 
@@ -305,7 +338,7 @@ export class SharedLockTable {
         `xorview: maxViews must be an integer from 1 to ${maxLockTableCapacity}, got ${String(capacity)}.`,
       );
     }
-    const memory = new SharedArrayBuffer((HEADER_WORDS + capacity * SLOT_WORDS) * Int32Array.BYTES_PER_ELEMENT);
+    const memory = new SharedArrayBuffer(tableWords(capacity) * Int32Array.BYTES_PER_ELEMENT);
     const words = new Int32Array(memory);
     words[H_CAPACITY] = capacity;
     words[H_LAYOUT] = LAYOUT_VERSION;
@@ -323,7 +356,7 @@ export class SharedLockTable {
       Atomics.load(words, H_LAYOUT) === LAYOUT_VERSION &&
       capacity >= 1 &&
       capacity <= maxLockTableCapacity &&
-      memory.byteLength === (HEADER_WORDS + capacity * SLOT_WORDS) * 4
+      memory.byteLength === tableWords(capacity) * 4
     );
   }
 
@@ -464,7 +497,7 @@ export class SharedLockTable {
           this.#blockerBase = -1;
         } else {
           blocked = this.#scan(attempt);
-          if (Atomics.load(words, attempt.base + S_WORD) !== attempt.word) {
+          if (Atomics.load(words, attempt.state) !== attempt.word) {
             attempt = undefined; // reclaimed under us (a manual reclaim of a live holder): start over
             continue;
           }
@@ -571,9 +604,8 @@ export class SharedLockTable {
 
   /** Free a granted slot. False (and nothing changed) if it was already freed or reclaimed. */
   unlock(token: LockToken): boolean {
-    const base = HEADER_WORDS + token.index * SLOT_WORDS;
     const freed = (token.word & GENERATION_MASK) | FREE;
-    if (Atomics.compareExchange(this.#words, base + S_WORD, token.word, freed) !== token.word) return false;
+    if (Atomics.compareExchange(this.#words, stateAt(token.index), token.word, freed) !== token.word) return false;
     this.#lastIndex = token.index;
     this.#lastFreedWord = freed;
     this.#announceChange();
@@ -582,7 +614,7 @@ export class SharedLockTable {
 
   /** Whether a token's slot is still granted to it. */
   isHeld(token: LockToken): boolean {
-    return Atomics.load(this.#words, HEADER_WORDS + token.index * SLOT_WORDS + S_WORD) === token.word;
+    return Atomics.load(this.#words, stateAt(token.index)) === token.word;
   }
 
   /**
@@ -594,13 +626,14 @@ export class SharedLockTable {
     const words = this.#words;
     const highWater = Atomics.load(words, H_HIGH_WATER);
     for (let index = 0; index < highWater; index++) {
-      const base = HEADER_WORDS + index * SLOT_WORDS;
-      const word = Atomics.load(words, base + S_WORD);
+      const base = this.#slotsStart + index * SLOT_WORDS;
+      const state = stateAt(index);
+      const word = Atomics.load(words, state);
       if ((word & STATE_MASK) !== HELD) continue;
       const mode = modeAt(Atomics.load(words, base + S_MODE));
       const start = Atomics.load(words, base + S_START) >>> 0;
       const end = Atomics.load(words, base + S_END) >>> 0;
-      if (Atomics.load(words, base + S_WORD) !== word) continue;
+      if (Atomics.load(words, state) !== word) continue;
       if (window !== undefined) {
         const touches = start < end ? start < window.end && window.start < end : start >= window.start && start <= window.end;
         if (!touches) continue;
@@ -630,23 +663,25 @@ export class SharedLockTable {
   #begin(mode: AccessMode, range: ByteRange, ticketed: boolean): Attempt | undefined {
     const words = this.#words;
     const capacity = this.#capacity;
-    // Start at the slot this requester used last: it is usually free again, and its cache line is
-    // already here, where a claim of slot 0 would fight every other thread for the same line.
+    // Start at the slot this requester used last: it is usually free again, and its fields are
+    // usually what this request writes (so it writes none), where a claim of slot 0 would fight
+    // every other thread for it.
     const first = this.#lastIndex;
     for (let probe = 0; probe < capacity; probe++) {
       const index = first + probe < capacity ? first + probe : first + probe - capacity;
-      const base = HEADER_WORDS + index * SLOT_WORDS;
+      const base = this.#slotsStart + index * SLOT_WORDS;
+      const state = stateAt(index);
       // The slot freed last is most likely as it was left: try the claim without reading it first.
       const guessed = probe === 0 && this.#lastFreedWord !== -1;
-      const word = guessed ? this.#lastFreedWord : Atomics.load(words, base + S_WORD);
+      const word = guessed ? this.#lastFreedWord : Atomics.load(words, state);
       this.#lastFreedWord = -1;
       if ((word & STATE_MASK) !== FREE) continue;
       const claimed = ((word & GENERATION_MASK) + (1 << STATE_BITS)) | CLAIMED;
-      if (Atomics.compareExchange(words, base + S_WORD, word, claimed) !== word) {
+      if (Atomics.compareExchange(words, state, word, claimed) !== word) {
         if (guessed) probe = -1; // guessed wrong: read that slot after all
         continue;
       }
-      const attempt = this.#fill(index, base, claimed, mode, range);
+      const attempt = this.#fill(index, state, base, claimed, mode, range);
       if (this.#publish(attempt, ticketed)) return attempt;
       // Freed while invisible (a reclaim misread a stale thread id): claim another.
     }
@@ -654,17 +689,22 @@ export class SharedLockTable {
   }
 
   /** Write a request into the slot just claimed (still invisible). */
-  #fill(index: number, base: number, claimed: number, mode: AccessMode, range: ByteRange): Attempt {
+  #fill(index: number, state: number, base: number, claimed: number, mode: AccessMode, range: ByteRange): Attempt {
     const words = this.#words;
-    // Plain writes while invisible: the compare-exchange that publishes the slot orders them.
-    words[base + S_MODE] = modeIndex(mode);
-    words[base + S_START] = range.start | 0;
-    words[base + S_END] = range.end | 0;
-    words[base + S_HOLDER] = this.#requester.holderId;
-    words[base + S_THREAD] = this.#requester.threadId;
+    // Plain accesses while invisible: the compare-exchange that publishes the slot orders them.
+    // A field that already holds its value is not written: a thread that asks for the same bytes
+    // again in its usual slot then leaves the line clean in the other cores' caches, whose scans
+    // read it.
+    const modeNumber = modeIndex(mode);
+    if (words[base + S_MODE] !== modeNumber) words[base + S_MODE] = modeNumber;
+    if (words[base + S_START] !== (range.start | 0)) words[base + S_START] = range.start | 0;
+    if (words[base + S_END] !== (range.end | 0)) words[base + S_END] = range.end | 0;
+    const { holderId, threadId } = this.#requester;
+    if (words[base + S_HOLDER] !== holderId) words[base + S_HOLDER] = holderId;
+    if (words[base + S_THREAD] !== threadId) words[base + S_THREAD] = threadId;
     this.#raiseHighWater(index + 1);
     this.#lastIndex = index;
-    return { index, base, word: claimed, mode, range, ticket: 0 };
+    return { index, state, base, word: claimed, mode, range, ticket: 0 };
   }
 
   /**
@@ -714,10 +754,11 @@ export class SharedLockTable {
     this.#blockerBase = -1;
     for (let index = 0; index < highWater; index++) {
       if (index === attempt.index) continue;
-      const base = HEADER_WORDS + index * SLOT_WORDS;
-      const before = Atomics.load(words, base + S_WORD);
+      const base = this.#slotsStart + index * SLOT_WORDS;
+      const state = stateAt(index);
+      const before = Atomics.load(words, state);
       if ((before & STATE_MASK) < PENDING) continue; // free or invisible: the common case, kept small
-      const outcome = this.#examine(attempt, base, before, blocked);
+      const outcome = this.#examine(attempt, state, base, before, blocked);
       if (outcome === giveWay) return Blocked.ByInFlight;
       blocked = outcome;
     }
@@ -728,16 +769,14 @@ export class SharedLockTable {
    * One visible slot met by `#scan` (whose word read `before`): what blocks `attempt` after it,
    * given what blocked it before (`blocked`); `giveWay` when an unticketed attempt must stop.
    */
-  #examine(attempt: Attempt, base: number, before: number, blocked: Blocked): Blocked | typeof giveWay {
+  #examine(attempt: Attempt, state: number, base: number, before: number, blocked: Blocked): Blocked | typeof giveWay {
     const words = this.#words;
     const scratch = this.#scratch;
     const otherMode = modeAt(Atomics.load(words, base + S_MODE));
     if (coexists[otherMode][attempt.mode]) return blocked;
     scratch.start = Atomics.load(words, base + S_START) >>> 0;
     scratch.end = Atomics.load(words, base + S_END) >>> 0;
-    const holderId = Atomics.load(words, base + S_HOLDER);
-    const threadId = Atomics.load(words, base + S_THREAD);
-    let after = Atomics.load(words, base + S_WORD);
+    let after = Atomics.load(words, state);
     // Another occupancy (or freed) since `before`: its fields may be mixed, and a new occupant
     // published after us, so it will see us and yield. Skip it.
     if ((after & GENERATION_MASK) !== (before & GENERATION_MASK) || (after & STATE_MASK) < PENDING) return blocked;
@@ -746,19 +785,19 @@ export class SharedLockTable {
       // Undecided (fast path, or a fresh request still choosing): a few instructions from being
       // granted or ticketed. An unticketed attempt gives way to it, a ticketed one waits it out.
       if (attempt.ticket === 0) {
-        this.#blockerBase = base + S_WORD;
+        this.#blockerBase = state;
         this.#blockerWord = after;
         return giveWay;
       }
       let ticket = Atomics.load(words, base + S_TICKET);
-      for (let spin = 0; ticket === 0 && spin < 256 && Atomics.load(words, base + S_WORD) === after; spin++) {
+      for (let spin = 0; ticket === 0 && spin < 256 && Atomics.load(words, state) === after; spin++) {
         ticket = Atomics.load(words, base + S_TICKET);
       }
       if (ticket === 0) {
-        const now = Atomics.load(words, base + S_WORD);
+        const now = Atomics.load(words, state);
         if (now === after) {
           // Still undecided (its thread is descheduled, or died there).
-          this.#watch(base, now);
+          this.#watch(state, now);
           return blocked === Blocked.No ? Blocked.ByInFlight : blocked;
         }
         // Granted without a ticket (the fast path): a held view. Anything else (parked, freed,
@@ -768,25 +807,29 @@ export class SharedLockTable {
       } else {
         if (!ticketPrecedes(ticket, attempt.ticket)) return blocked; // younger: it yields to us
         if (this.#holdsViewBlocking(otherMode, scratch)) return blocked; // it waits on us: never wait on it
-        this.#watch(base, after);
+        this.#watch(state, after);
         if ((after & STATE_MASK) === WAITING) return blocked === Blocked.ByHeld ? blocked : Blocked.ByQueued;
         return blocked === Blocked.No ? Blocked.ByInFlight : blocked;
       }
     }
     // A held view in the way.
     if (blocked !== Blocked.ByHeld) {
-      this.#blockerBase = base + S_WORD;
+      this.#blockerBase = state;
       this.#blockerWord = after;
     }
-    if (this.#isMine(holderId, threadId)) this.#blockedBySelf = true;
+    // Whose it is matters only for a blocking wait (deadlock on itself), so it is read only now,
+    // and trusted only if the slot still holds the same view.
+    const holderId = Atomics.load(words, base + S_HOLDER);
+    const threadId = Atomics.load(words, base + S_THREAD);
+    if (this.#isMine(holderId, threadId) && Atomics.load(words, state) === after) this.#blockedBySelf = true;
     return Blocked.ByHeld;
   }
 
 
   /** Watch a queued or undecided slot in the way, unless the scan already watches one. */
-  #watch(base: number, word: number): void {
+  #watch(state: number, word: number): void {
     if (this.#blockerBase >= 0) return;
-    this.#blockerBase = base + S_WORD;
+    this.#blockerBase = state;
     this.#blockerWord = word;
   }
 
@@ -799,15 +842,16 @@ export class SharedLockTable {
     const scratch = this.#scratch;
     const highWater = Atomics.load(words, H_HIGH_WATER);
     for (let index = 0; index < highWater; index++) {
-      const base = HEADER_WORDS + index * SLOT_WORDS;
-      const word = Atomics.load(words, base + S_WORD);
+      const base = this.#slotsStart + index * SLOT_WORDS;
+      const state = stateAt(index);
+      const word = Atomics.load(words, state);
       if ((word & STATE_MASK) !== HELD) continue;
       const otherMode = modeAt(Atomics.load(words, base + S_MODE));
       if (coexists[otherMode][mode]) continue;
       scratch.start = Atomics.load(words, base + S_START) >>> 0;
       scratch.end = Atomics.load(words, base + S_END) >>> 0;
-      if (Atomics.load(words, base + S_WORD) !== word || !viewsConflict(otherMode, scratch, mode, range)) continue;
-      this.#blockerBase = base + S_WORD;
+      if (Atomics.load(words, state) !== word || !viewsConflict(otherMode, scratch, mode, range)) continue;
+      this.#blockerBase = state;
       this.#blockerWord = word;
       return true;
     }
@@ -825,14 +869,15 @@ export class SharedLockTable {
     const highWater = Atomics.load(words, H_HIGH_WATER);
     const held = { start: 0, end: 0 };
     for (let index = 0; index < highWater; index++) {
-      const base = HEADER_WORDS + index * SLOT_WORDS;
-      const word = Atomics.load(words, base + S_WORD);
+      const base = this.#slotsStart + index * SLOT_WORDS;
+      const state = stateAt(index);
+      const word = Atomics.load(words, state);
       if ((word & STATE_MASK) !== HELD) continue;
       if (!this.#isMine(Atomics.load(words, base + S_HOLDER), Atomics.load(words, base + S_THREAD))) continue;
       const heldMode = modeAt(Atomics.load(words, base + S_MODE));
       held.start = Atomics.load(words, base + S_START) >>> 0;
       held.end = Atomics.load(words, base + S_END) >>> 0;
-      if (Atomics.load(words, base + S_WORD) === word && viewsConflict(heldMode, held, mode, range)) return true;
+      if (Atomics.load(words, state) === word && viewsConflict(heldMode, held, mode, range)) return true;
     }
     return false;
   }
@@ -840,7 +885,7 @@ export class SharedLockTable {
   /** CAS the attempt's slot to `state`; false if someone reclaimed it meanwhile. */
   #move(attempt: Attempt, state: number): boolean {
     const next = (attempt.word & GENERATION_MASK) | state;
-    if (Atomics.compareExchange(this.#words, attempt.base + S_WORD, attempt.word, next) !== attempt.word) return false;
+    if (Atomics.compareExchange(this.#words, attempt.state, attempt.word, next) !== attempt.word) return false;
     attempt.word = next;
     return true;
   }
@@ -871,16 +916,17 @@ export class SharedLockTable {
     const exclusiveRanges: ByteRange[] = [];
     let pendingRequests = 0;
     for (let index = 0; index < this.#capacity; index++) {
-      const base = HEADER_WORDS + index * SLOT_WORDS;
+      const base = this.#slotsStart + index * SLOT_WORDS;
+      const stateWord = stateAt(index);
       for (;;) {
-        const word = Atomics.load(words, base + S_WORD);
+        const word = Atomics.load(words, stateWord);
         const state = word & STATE_MASK;
         if (state === FREE || Atomics.load(words, base + field) !== id) break;
         const mode = modeAt(Atomics.load(words, base + S_MODE));
         const start = Atomics.load(words, base + S_START) >>> 0;
         const end = Atomics.load(words, base + S_END) >>> 0;
         const holderId = Atomics.load(words, base + S_HOLDER);
-        if (Atomics.compareExchange(words, base + S_WORD, word, (word & GENERATION_MASK) | FREE) !== word) continue;
+        if (Atomics.compareExchange(words, stateWord, word, (word & GENERATION_MASK) | FREE) !== word) continue;
         if (state === HELD) {
           views.push({ mode, byteOffset: start, byteLength: end - start, holderId });
           if (mode === 'exclusive') exclusiveRanges.push({ start, end });
