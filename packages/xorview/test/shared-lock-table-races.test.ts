@@ -128,3 +128,67 @@ describe('lock table interleavings, staged', () => {
     expect(held.ourSlotState()).toBe(state.free);
   });
 });
+
+describe('spare slots', () => {
+  /** A table of `capacity` slots and `holders` handles (each its own holder and thread). */
+  function tables(capacity: number, holders: number): { readonly words: Int32Array; readonly handles: SharedLockTable[] } {
+    const memory = SharedLockTable.allocate(capacity);
+    const handles = Array.from({ length: holders }, (_, index) =>
+      SharedLockTable.open(memory, { holderId: SharedLockTable.newHolderId(memory), threadId: 10 + index }),
+    );
+    return { words: new Int32Array(memory), handles };
+  }
+  const stateOf = (words: Int32Array, index: number): number => Atomics.load(words, layout.stateAt(index)) & ((1 << layout.stateBits) - 1);
+
+  it('keeps a released slot as a spare of its handle, and publishes the same request again from it', () => {
+    const { words, handles } = tables(4, 1);
+    const [only] = handles as [SharedLockTable];
+    const first = only.lock('exclusive', all, undefined);
+    expect(only.unlock(first)).toBe(true);
+    expect(stateOf(words, first.index)).toBe(state.idle);
+    const second = only.lock('exclusive', all, undefined);
+    expect(second.index).toBe(first.index);
+    // A new generation: a scan that read the first view's fields can tell it is gone.
+    expect(second.word).not.toBe(first.word);
+    expect(only.isHeld(first)).toBe(false);
+    expect(only.unlock(first)).toBe(false);
+    expect(only.counts()).toEqual({ immutable: 0, exclusive: 1, raw: 0 });
+  });
+
+  it('lets a request that finds no free slot take a spare, whose owner then claims elsewhere without writing it', () => {
+    const { words, handles } = tables(2, 3);
+    const [keeper, owner, taker] = handles as [SharedLockTable, SharedLockTable, SharedLockTable];
+    keeper.lock('exclusive', { start: 100, end: 101 }, undefined); // one slot stays taken
+    owner.unlock(owner.lock('exclusive', all, undefined)); // the other is owner's spare
+    const taken = taker.lock('immutable', { start: 32, end: 48 }, undefined);
+    expect(stateOf(words, 1 - taken.index)).toBe(state.held); // the keeper's
+    // The owner asks for exactly what its spare held: its publish from the spare fails, the
+    // table is full, and the taker's request is left as the taker wrote it.
+    expect(codeOf(() => owner.lock('exclusive', all, undefined))).toBe('CONFLICT');
+    const base = layout.slotBase(2, taken.index);
+    expect([words[base + layout.slot.mode], words[base + layout.slot.start], words[base + layout.slot.end]]).toEqual([0, 32, 48]);
+    expect(stateOf(words, taken.index)).toBe(state.held);
+    expect(keeper.counts()).toEqual({ immutable: 1, exclusive: 1, raw: 0 });
+  });
+
+  it('claims its spare before writing a different request into it', () => {
+    const { words, handles } = tables(4, 2);
+    const [owner, other] = handles as [SharedLockTable, SharedLockTable];
+    owner.unlock(owner.lock('exclusive', all, undefined));
+    const different = owner.lock('raw', { start: 4, end: 8 }, undefined);
+    const base = layout.slotBase(4, different.index);
+    expect([words[base + layout.slot.mode], words[base + layout.slot.start], words[base + layout.slot.end]]).toEqual([2, 4, 8]);
+    expect(codeOf(() => other.lock('exclusive', { start: 0, end: 6 }, undefined))).toBe('CONFLICT');
+    expect(codeOf(() => other.lock('raw', { start: 0, end: 6 }, undefined))).toBeUndefined();
+  });
+
+  it('frees the spare of a reclaimed holder without reporting it as a view or a request', () => {
+    const { words, handles } = tables(1, 2);
+    const [dead, alive] = handles as [SharedLockTable, SharedLockTable];
+    const token = dead.lock('exclusive', all, undefined);
+    dead.unlock(token);
+    expect(alive.reclaimHolder(dead.requester.holderId)).toEqual({ views: [], exclusiveRanges: [], pendingRequests: 0 });
+    expect(stateOf(words, token.index)).toBe(state.free);
+    expect(codeOf(() => alive.lock('exclusive', all, undefined))).toBeUndefined();
+  });
+});

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { codeOf } from './support/buffer-error-code.js';
 import { BufferError } from '../src/runtime/errors.js';
-import { SharedLockTable, type LockToken } from '../src/exporters/shared-lock-table.js';
+import { SharedLockTable, starvationMs, type LockToken } from '../src/exporters/shared-lock-table.js';
 import type { AccessMode } from '../src/semantics.js';
 
 /**
@@ -104,6 +104,8 @@ describe('SharedLockTable against the reference model (single thread, no waiting
 
 describe('SharedLockTable waiting (one thread, async waits)', () => {
   const all = { start: 0, end: 16 };
+  /** Long enough for a waiting request to stop competing and queue (with room for slow timers). */
+  const waitUntilQueued = (): Promise<unknown> => new Promise((resolve) => setTimeout(resolve, starvationMs * 3 + 10));
 
   it('grants a waiting request when the conflicting view is released', async () => {
     const [owner, waiter] = openTables(8, 2) as [SharedLockTable, SharedLockTable];
@@ -133,7 +135,7 @@ describe('SharedLockTable waiting (one thread, async waits)', () => {
     const [reader, writer, lateReader] = openTables(8, 3) as [SharedLockTable, SharedLockTable, SharedLockTable];
     const first = reader.lock('immutable', all, undefined);
     const write = writer.lockAsync('exclusive', all, 10_000);
-    await new Promise((resolve) => setTimeout(resolve, 10));
+    await waitUntilQueued();
     expect(codeOf(() => lateReader.lock('immutable', all, undefined))).toBe('CONFLICT');
     const lateRead = lateReader.lockAsync('immutable', all, 10_000);
     reader.unlock(first);
@@ -147,8 +149,8 @@ describe('SharedLockTable waiting (one thread, async waits)', () => {
   it('lets a holder re-enter a read lock past a writer queued on it (no priority deadlock)', async () => {
     const [reader, writer] = openTables(8, 2) as [SharedLockTable, SharedLockTable];
     reader.lock('immutable', all, undefined);
-    const write = writer.lockAsync('exclusive', all, 50);
-    await new Promise((resolve) => setTimeout(resolve, 10));
+    const write = writer.lockAsync('exclusive', all, starvationMs * 3 + 60);
+    await waitUntilQueued();
     expect(codeOf(() => reader.lock('immutable', { start: 4, end: 8 }, undefined))).toBeUndefined();
     await expect(write).rejects.toMatchObject({ code: 'TIMEOUT' });
   });
@@ -157,7 +159,7 @@ describe('SharedLockTable waiting (one thread, async waits)', () => {
     const [reader, writer, other] = openTables(8, 3) as [SharedLockTable, SharedLockTable, SharedLockTable];
     const first = reader.lock('immutable', { start: 0, end: 8 }, undefined);
     const write = writer.lockAsync('exclusive', { start: 0, end: 8 }, 10_000);
-    await new Promise((resolve) => setTimeout(resolve, 10));
+    await waitUntilQueued();
     expect(codeOf(() => other.lock('exclusive', { start: 8, end: 16 }, undefined))).toBeUndefined();
     reader.unlock(first);
     await write;

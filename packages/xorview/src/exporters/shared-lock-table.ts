@@ -28,20 +28,27 @@
  * The first attempt of every request skips step 2 (the ticket counter is the one shared line
  * every acquire would write, and it made disjoint workers slow each other down) and step 4: it is
  * published straight as HELD with ticket 0, a tentative grant, and stays granted only if its scan
- * meets no conflicting request at all, HELD or not (so an uncontended acquire writes its slot's
- * word twice and its release once). Of two such attempts at least one sees the other (both publish
+ * meets no conflicting request at all, HELD or not. Of two such attempts at least one sees the other (both publish
  * before they scan), so at most one stays; every other scan takes a tentative grant for a held
  * view, which is safe, and watches it: an attempt that meets anyone withdraws its grant (CAS back
  * to PENDING, ticket 0: choosing), takes its ticket and goes on as above. (A thread that dies
  * inside those few instructions is reported by `reclaim` as holding the range it asked for.)
  *
- * Fairness (Go's sync.Mutex policy: barging first, then starvation mode): during the first
- * `starvationMs` (1 ms) of a wait, a blocked request parks invisibly (CLAIMED) and re-enters with a
+ * Spares: a released slot stays with its handle (IDLE: invisible, a new generation) for the next
+ * request, which, when it asks for the same bytes in the same mode (a worker's loop), is published
+ * from IDLE with one compare-exchange: an uncontended acquire+release then writes one shared word
+ * twice, as a spin lock's lock+unlock does. A spare is not reserved: a request that finds no free
+ * slot takes anyone's (claiming it with a compare-exchange before writing it, like a free slot),
+ * so spares never make the table full, and its owner's next publish from it then fails and claims
+ * another slot.
+ *
+ * Fairness (Go's sync.Mutex policy, barging first, then starvation mode, with a longer window):
+ * during the first `starvationMs` (4 ms) of a wait, a blocked request parks invisibly (CLAIMED) and re-enters with a
  * fresh ticket after each change, competing with new arrivals, which keeps contended throughput
  * close to a plain spin lock. Once it has waited longer it becomes a queued intent (WAITING):
  * visible, keeping its ticket, and blocking every *younger* conflicting request, waiting or not.
- * So readers arriving after a writer has waited 1 ms queue behind it: a writer waits at most
- * ~1 ms plus the views already held, never for a stream of readers (and the same holds the other
+ * So readers arriving after a writer has waited 4 ms queue behind it: a writer waits at most
+ * ~4 ms plus the views already held, never for a stream of readers (and the same holds the other
  * way round). Non-conflicting requests (disjoint ranges, reader after reader) pass freely. One
  * exception prevents priority-induced deadlock: a request ignores a queued intent that is itself
  * blocked by a view its own holder (or thread) holds, as a reader re-entering its read lock must.
@@ -49,9 +56,9 @@
  * Waiting: a blocked request first spins on the word of the slot in its way (loads only: a held
  * view, or a queued or undecided request, whose word changes when it moves on) and re-enters once
  * no conflicting view is held. After `SPIN_POLLS` loads a blocking `acquire` that is still barging
- * naps, unannounced, for 50 µs, then 100, 200, ... until it is due to queue (releases do not wake
- * it: under contention the releasing thread usually takes the range again at once, and a wake-up
- * per release would cost more than the whole lock). A request that waits on VERSION — a queued
+ * naps, unannounced, for 250 µs, then 1 ms, 4 ms, ... until it is due to queue (releases do not
+ * wake it: under contention the releasing thread usually takes the range again at once, and a
+ * wake-up per release would cost more than the whole lock). A request that waits on VERSION — a queued
  * one, one waiting for a slot of a full table, and every `acquireAsync` — counts itself in
  * WAITERS *before* it reads the VERSION word and scans again, then sleeps. Every change that can
  * unblock someone (release, withdraw, reclaim) first frees its slot, then, if WAITERS is non-zero,
@@ -127,10 +134,11 @@ function stateAt(index: number): number {
 // a compare-exchange on the word can tell one occupancy of the slot from the next). A request
 // is published with ticket 0 ("choosing") and gets its ticket right after.
 const FREE = 0;
-const CLAIMED = 1; // owned and invisible to scans: a parked waiter, or a slot being reclaimed
-const PENDING = 2; // visible, being decided (ticket 0 while choosing)
-const WAITING = 3; // visible, queued: blocked and sleeping
-const HELD = 4; // granted
+const IDLE = 1; // a handle's spare: invisible, kept for its next request, taken by anyone when no slot is free
+const CLAIMED = 2; // owned and invisible to scans: a parked waiter, or a slot being reclaimed
+const PENDING = 3; // visible, being decided (ticket 0 while choosing)
+const WAITING = 4; // visible, queued: blocked and sleeping
+const HELD = 5; // granted
 const STATE_BITS = 3;
 const STATE_MASK = (1 << STATE_BITS) - 1;
 const GENERATION_MASK = ~STATE_MASK;
@@ -151,7 +159,7 @@ export const lockTableLayout = {
   waiters: H_WAITERS,
   slotWords: SLOT_WORDS,
   slot: { mode: S_MODE, start: S_START, end: S_END, holder: S_HOLDER, thread: S_THREAD, ticket: S_TICKET },
-  state: { free: FREE, claimed: CLAIMED, pending: PENDING, waiting: WAITING, held: HELD },
+  state: { free: FREE, idle: IDLE, claimed: CLAIMED, pending: PENDING, waiting: WAITING, held: HELD },
   stateBits: STATE_BITS,
 } as const;
 
@@ -162,8 +170,13 @@ export const maxLockTableCapacity = 16_384;
 /** The largest memory a table can describe: ranges are stored as unsigned 32-bit words. */
 export const maxSharedByteLength = 0xffff_ffff;
 
-/** How long a waiting request competes with new arrivals before it queues (Go's 1 ms). */
-export const starvationMs = 1;
+/**
+ * How long a waiting request competes with new arrivals before it queues. Go's mutex uses 1 ms,
+ * but a goroutine handoff costs well under a microsecond, where handing the range to a thread
+ * asleep in V8's Atomics.wait leaves it idle for the ~80–130 µs that thread takes to run again:
+ * with 1 ms, 4 workers contending lost ~20% of their throughput to queue handoffs.
+ */
+export const starvationMs = 4;
 /**
  * How many loads of the slot in its way a blocked request spins for before it naps or sleeps:
  * about a microsecond when the line is quiet, long enough to catch a short hold ending. Not more:
@@ -173,8 +186,15 @@ export const starvationMs = 1;
  * 1,000, and 30 or 300 were no better.)
  */
 const SPIN_POLLS = 100;
-/** A barging request's first unannounced nap; each next one doubles, until it is due to queue. */
-const FIRST_NAP_MS = 0.05;
+/**
+ * A barging request's first unannounced nap; each next one is NAP_GROWTH times longer, until it
+ * is due to queue. Few and long: every V8 Atomics.wait with a timeout costs ~20–30 µs of CPU and at
+ * least ~80 µs of wall time however short the timeout (Node 20 and 24), so a 50 µs nap cost more
+ * CPU than the wait it saved. (4 workers contending, bench/workers.js: naps of 50 µs doubling
+ * took two thirds of the workers' CPU time.)
+ */
+const FIRST_NAP_MS = 0.25;
+const NAP_GROWTH = 4;
 /** How long an in-flight request (PENDING) can hold up a `CONFLICT`-at-once request, in checks. */
 const IN_FLIGHT_CHECKS = 2_000;
 /** Sleep slice while blocked by an in-flight request: it changes state without notifying. */
@@ -318,6 +338,13 @@ export class SharedLockTable {
   /** Where `#begin` looks for a free slot first: the slot this handle freed last, and its word then. */
   #lastIndex = 0;
   #lastFreedWord = -1;
+  /**
+   * This handle's spare slot (IDLE) and its word, or -1: the slot of its last released view, kept
+   * so that the next request, when it asks for the same bytes in the same mode, is published with
+   * one compare-exchange instead of a claim and a publish. Anyone may take it when no slot is free.
+   */
+  #spareIndex = -1;
+  #spareWord = 0;
   /** The high-water mark as this handle last saw it (it never shrinks). */
   #highWaterSeen = 0;
   /** A request the fast path left blocked, handed to the slow path (same synchronous call). */
@@ -553,7 +580,7 @@ export class SharedLockTable {
         if (blocking && untilQueued > 0 && attempt !== undefined) {
           // Barging, spun out: nap unannounced, backing off (see the file comment).
           yield { seen, ms: Math.min(remaining, untilQueued, nap), announced: false };
-          nap *= 2;
+          nap *= NAP_GROWTH;
           spun = false;
           continue;
         }
@@ -602,12 +629,24 @@ export class SharedLockTable {
 
   // ---- releasing --------------------------------------------------------------------------------
 
-  /** Free a granted slot. False (and nothing changed) if it was already freed or reclaimed. */
+  /**
+   * End a granted slot: it becomes this handle's spare if it has none, else free. False (and
+   * nothing changed) if it was already ended or reclaimed.
+   */
   unlock(token: LockToken): boolean {
-    const freed = (token.word & GENERATION_MASK) | FREE;
-    if (Atomics.compareExchange(this.#words, stateAt(token.index), token.word, freed) !== token.word) return false;
-    this.#lastIndex = token.index;
-    this.#lastFreedWord = freed;
+    const state = stateAt(token.index);
+    if (this.#spareIndex < 0) {
+      // A new generation: scans that read the view's fields before can tell it is gone.
+      const spare = ((token.word & GENERATION_MASK) + (1 << STATE_BITS)) | IDLE;
+      if (Atomics.compareExchange(this.#words, state, token.word, spare) !== token.word) return false;
+      this.#spareIndex = token.index;
+      this.#spareWord = spare;
+    } else {
+      const freed = (token.word & GENERATION_MASK) | FREE;
+      if (Atomics.compareExchange(this.#words, state, token.word, freed) !== token.word) return false;
+      this.#lastIndex = token.index;
+      this.#lastFreedWord = freed;
+    }
     this.#announceChange();
     return true;
   }
@@ -661,6 +700,51 @@ export class SharedLockTable {
    * fast path, which takes one only once it sees contention). Undefined when full.
    */
   #begin(mode: AccessMode, range: ByteRange, ticketed: boolean): Attempt | undefined {
+    if (this.#spareIndex >= 0) {
+      const fromSpare = this.#beginFromSpare(mode, range, ticketed);
+      if (fromSpare !== undefined) return fromSpare;
+    }
+    // A free slot, else anyone's spare (IDLE): spares never make the table full.
+    return this.#claimAndBegin(FREE, mode, range, ticketed) ?? this.#claimAndBegin(IDLE, mode, range, ticketed);
+  }
+
+  /**
+   * Publish from this handle's spare. A fast-path request for the bytes and mode the spare's
+   * fields already hold is published straight from IDLE (one compare-exchange, nothing written:
+   * writing the fields of a slot one does not own by a compare-exchange first could overwrite
+   * those of whoever took it meanwhile); any other request claims it like a free slot.
+   */
+  #beginFromSpare(mode: AccessMode, range: ByteRange, ticketed: boolean): Attempt | undefined {
+    const words = this.#words;
+    const index = this.#spareIndex;
+    const spare = this.#spareWord;
+    this.#spareIndex = -1;
+    const state = stateAt(index);
+    const base = this.#slotsStart + index * SLOT_WORDS;
+    const requester = this.#requester;
+    // Plain reads of a slot someone may have taken: whatever they return, the compare-exchange
+    // from `spare` decides, and it fails if the slot was taken.
+    if (
+      !ticketed &&
+      words[base + S_MODE] === modeIndex(mode) &&
+      words[base + S_START] === (range.start | 0) &&
+      words[base + S_END] === (range.end | 0) &&
+      words[base + S_HOLDER] === requester.holderId &&
+      words[base + S_THREAD] === requester.threadId
+    ) {
+      const held = (spare & GENERATION_MASK) | HELD;
+      if (Atomics.compareExchange(words, state, spare, held) !== spare) return undefined;
+      this.#lastIndex = index;
+      return { index, state, base, word: held, mode, range, ticket: 0 };
+    }
+    const claimed = ((spare & GENERATION_MASK) + (1 << STATE_BITS)) | CLAIMED;
+    if (Atomics.compareExchange(words, state, spare, claimed) !== spare) return undefined;
+    const attempt = this.#fill(index, state, base, claimed, mode, range);
+    return this.#publish(attempt, ticketed) ? attempt : undefined;
+  }
+
+  /** Claim a slot in state `taking` (FREE, or IDLE: someone's spare), write the request, publish it. */
+  #claimAndBegin(taking: number, mode: AccessMode, range: ByteRange, ticketed: boolean): Attempt | undefined {
     const words = this.#words;
     const capacity = this.#capacity;
     // Start at the slot this requester used last: it is usually free again, and its fields are
@@ -672,10 +756,10 @@ export class SharedLockTable {
       const base = this.#slotsStart + index * SLOT_WORDS;
       const state = stateAt(index);
       // The slot freed last is most likely as it was left: try the claim without reading it first.
-      const guessed = probe === 0 && this.#lastFreedWord !== -1;
+      const guessed = probe === 0 && taking === FREE && this.#lastFreedWord !== -1;
       const word = guessed ? this.#lastFreedWord : Atomics.load(words, state);
-      this.#lastFreedWord = -1;
-      if ((word & STATE_MASK) !== FREE) continue;
+      if (taking === FREE) this.#lastFreedWord = -1;
+      if ((word & STATE_MASK) !== taking) continue;
       const claimed = ((word & GENERATION_MASK) + (1 << STATE_BITS)) | CLAIMED;
       if (Atomics.compareExchange(words, state, word, claimed) !== word) {
         if (guessed) probe = -1; // guessed wrong: read that slot after all
@@ -915,6 +999,7 @@ export class SharedLockTable {
     const views: ReclaimedView[] = [];
     const exclusiveRanges: ByteRange[] = [];
     let pendingRequests = 0;
+    let sparesFreed = 0;
     for (let index = 0; index < this.#capacity; index++) {
       const base = this.#slotsStart + index * SLOT_WORDS;
       const stateWord = stateAt(index);
@@ -930,13 +1015,15 @@ export class SharedLockTable {
         if (state === HELD) {
           views.push({ mode, byteOffset: start, byteLength: end - start, holderId });
           if (mode === 'exclusive') exclusiveRanges.push({ start, end });
+        } else if (state === IDLE) {
+          sparesFreed++; // a spare holds nothing; free for a request waiting on a full table
         } else {
           pendingRequests++; // queued, parked or being decided: never granted
         }
         break;
       }
     }
-    if (views.length > 0 || pendingRequests > 0) this.#announceChange();
+    if (views.length > 0 || pendingRequests > 0 || sparesFreed > 0) this.#announceChange();
     return { views, exclusiveRanges, pendingRequests };
   }
 
