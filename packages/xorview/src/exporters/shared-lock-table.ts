@@ -291,6 +291,9 @@ function ticketPrecedes(first: number, second: number): boolean {
   return ((first - second) | 0) < 0; // serial-number order: the counter wraps
 }
 
+/** A word no one writes: what a barging request naps on (see `#lockBlocked`). */
+const napWord = new Int32Array(new SharedArrayBuffer(4));
+
 let blockingAllowedHere: boolean | undefined;
 /** Whether `Atomics.wait` may block this thread (not a browser's main thread). */
 export function canBlock(): boolean {
@@ -437,8 +440,14 @@ export class SharedLockTable {
       for (let step = steps.next(); ; ) {
         if (step.done === true) return step.value;
         const { seen, ms, announced } = step.value;
-        if (announced) Atomics.store(this.#words, H_SLEEPING, 1);
-        Atomics.wait(this.#words, H_VERSION, seen, ms);
+        if (announced) {
+          Atomics.store(this.#words, H_SLEEPING, 1);
+          Atomics.wait(this.#words, H_VERSION, seen, ms);
+        } else {
+          // A nap is a plain sleep. On VERSION it would end at the first release once anyone is
+          // queued (every release then moves VERSION): the napper would spin through its loop.
+          Atomics.wait(napWord, 0, 0, ms);
+        }
         step = steps.next();
       }
     } finally {
