@@ -501,7 +501,7 @@ if (!isMainThread) {
   const fairnessNote =
     'The spin-mutex baseline is unfair (the releasing thread usually re-takes the lock while its cache line is hot) and ' +
     'does no bookkeeping; a SharedOwnedBuffer acquisition also builds a real typed array, checks ranges and modes, ' +
-    'and queues waiters after 1 ms so none starves. The futex-style mutex is context, not the baseline.';
+    'and queues waiters after 4 ms so none starves. The futex-style mutex is context, not the baseline.';
 
   console.log(`xorview cross-worker benchmark (Node ${process.version}, ${cpus().length} CPUs, ${rounds} rounds, ${WINDOW_MS} ms windows)`);
   console.log(['case', 'baseline', 'measured', 'ratio', 'goal', ''].join('\t'));

@@ -121,7 +121,7 @@ describe('SharedOwnedBuffer across 4 workers', () => {
     const held = acquire(buffer, 'immutable');
     const waiter = start('wait-then-idle.js', { handle: buffer.handle, byteLength: 16 });
     await once(waiter, 'message');
-    await new Promise((resolve) => setTimeout(resolve, 20)); // long enough to have queued (1 ms)
+    await new Promise((resolve) => setTimeout(resolve, 40)); // long enough to have queued (after 4 ms)
     const threadId = waiter.threadId;
     await waiter.terminate();
     expect(reclaims).toEqual([{ threadId, views: [], exclusiveRanges: [], pendingRequests: 1 }]);

@@ -1,5 +1,5 @@
 // Needs exclusive views of bytes a stream of readers keeps reading: every request must be granted
-// within its timeout (after 1 ms of waiting it queues, and later readers queue behind it).
+// within its timeout (after 4 ms of waiting it queues, and later readers queue behind it).
 import { parentPort, workerData } from 'node:worker_threads';
 import { acquire, release, SharedOwnedBuffer } from '../../dist/index.js';
 
