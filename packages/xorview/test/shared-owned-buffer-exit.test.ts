@@ -1,7 +1,8 @@
 /**
- * A worker started *before* this thread opened any SharedOwnedBuffer (so this thread does not
- * watch it) still frees its views when it dies of an uncaught exception: its own 'exit' event
- * reclaims them. Its own file, so no earlier test in this module graph has opened a buffer.
+ * A worker that dies of an uncaught exception frees its views itself, from its own 'exit' event,
+ * before its thread is gone: the thread that started it (which watches it, having loaded xorview
+ * first) then finds nothing left to reclaim. Its own file, so no earlier test in this module graph
+ * has opened a buffer.
  */
 import { once } from 'node:events';
 import { Worker } from 'node:worker_threads';
@@ -25,6 +26,6 @@ it('frees the views of a worker that throws, from the worker itself', { timeout:
   expect(error.message).toBe('the stage crashed while holding its view');
   await exited;
   expect(exportsOf(buffer)).toEqual({ immutable: 0, exclusive: 0, raw: 0 });
-  expect(reclaimedHere).toEqual([]); // this thread never saw that worker start: the worker did it
+  expect(reclaimedHere).toEqual([]); // the worker did it: nothing was left for this thread
   release(acquire(buffer, 'exclusive'));
 });

@@ -48,7 +48,7 @@ let opening: { readonly memory: SharedArrayBuffer; readonly locks: SharedArrayBu
  *
  * Every thread that opens the buffer (the creator, and each `fromHandle`) is a holder with its own
  * id. A worker that exits or is terminated while holding views has them reclaimed by the thread
- * that started it (if that thread had opened a SharedOwnedBuffer first); `reclaim(holderId)`
+ * that started it (if that thread had loaded xorview before starting it); `reclaim(holderId)`
  * frees a holder's views by hand, and reports the ranges it held `exclusive`, which may be
  * half-written.
  *

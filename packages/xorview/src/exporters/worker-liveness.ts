@@ -10,19 +10,21 @@
  * (A MessagePort entangled with the worker would close at the same moment, but a library has no
  * channel of its own to hand such a port over; the user's `parentPort` is not ours to use.)
  *
- * So each thread that opens a SharedOwnedBuffer listens for the workers it creates from then on
- * and, when one exits, asks every table it has open to free the slots tagged with that thread's id.
- * And a worker that opens one frees its own slots from its `process` 'exit' event, which runs when
- * it returns, calls `process.exit` or dies of an uncaught exception (not when terminated).
- * Coverage: every way a worker ends if its parent opened a SharedOwnedBuffer before starting it
- * (the usual shape: create the buffer, start workers, post the handle); every way but
- * `terminate()` otherwise. Elsewhere (browsers) `SharedOwnedBuffer#reclaim(holderId)` is the
- * manual path.
+ * So each thread that loads this module listens for the workers it creates from then on (a
+ * worker pool started before any buffer exists is covered, as long as xorview was imported first,
+ * which a static import always is) and, when one exits, asks every table it has open to free the
+ * slots tagged with that thread's id. And a worker that opens a buffer frees its own slots from its
+ * `process` 'exit' event, which runs when it returns, calls `process.exit` or dies of an uncaught
+ * exception (not when terminated). Coverage: every way a worker ends if its parent had loaded
+ * xorview before starting it; every way but `terminate()` otherwise (a parent that loads xorview
+ * only later, with a dynamic import). Elsewhere (browsers) `SharedOwnedBuffer#reclaim(holderId)`
+ * is the manual path.
  *
  * The parent hears of the exit on its event loop: while it blocks in `Atomics.wait` (a blocking
  * `acquire` with a timeout) it cannot, so the reclaim happens once it returns to the loop.
  *
- * Nothing happens at import: the listeners are added on the first open, once per thread.
+ * At import, one listener on `process`'s 'worker' event (Node only; nothing elsewhere): it hooks
+ * each new worker's 'exit', which costs nothing until the worker exits and keeps nothing alive.
  */
 
 /** What a thread-exit watcher needs from an opened buffer. */
@@ -60,7 +62,6 @@ export function currentThreadId(): number {
 }
 
 const listeners = new Set<WeakRef<ThreadExitListener>>();
-let watching = false;
 
 function announceExit(threadId: number): void {
   for (const reference of listeners) {
@@ -70,16 +71,12 @@ function announceExit(threadId: number): void {
   }
 }
 
-/**
- * Call `listener.onThreadExit(id)` whenever a worker this thread creates from now on exits. Held
- * weakly: an opened buffer that is garbage-collected stops listening by itself.
- */
-export function watchWorkerExits(listener: ThreadExitListener): void {
-  listeners.add(new WeakRef(listener));
-  if (watching) return;
+let watchingOwnExit = false;
+
+/** Hook the 'exit' of every worker this thread creates from now on (once per thread). */
+function watchWorkerStarts(): void {
   const process = nodeProcess();
   if (process === undefined) return;
-  watching = true;
   process.on('worker', (worker) => {
     const { threadId } = worker; // -1 once the thread is gone: read it now
     // Prepended, so a user's own 'exit' handler already sees the views reclaimed.
@@ -87,8 +84,22 @@ export function watchWorkerExits(listener: ThreadExitListener): void {
       announceExit(threadId);
     });
   });
+}
+
+watchWorkerStarts();
+
+/**
+ * Call `listener.onThreadExit(id)` whenever a worker this thread created since xorview was loaded
+ * exits (and, in a worker, when this thread itself exits without being terminated). Held weakly:
+ * an opened buffer that is garbage-collected stops listening by itself.
+ */
+export function watchWorkerExits(listener: ThreadExitListener): void {
+  listeners.add(new WeakRef(listener));
+  if (watchingOwnExit) return;
+  watchingOwnExit = true;
   const ownThreadId = currentThreadId();
-  if (ownThreadId > 0) {
+  const process = nodeProcess();
+  if (process !== undefined && ownThreadId > 0) {
     process.once('exit', () => {
       announceExit(ownThreadId);
     });
