@@ -55,10 +55,13 @@
  *
  * Waiting: a blocked request first spins on the word of the slot in its way (loads only: a held
  * view, or a queued or undecided request, whose word changes when it moves on) and re-enters once
- * no conflicting view is held. After `SPIN_POLLS` loads a blocking `acquire` that is still barging
- * naps, unannounced, for 250 µs, then 1 ms, 4 ms, ... until it is due to queue (releases do not
- * wake it: under contention the releasing thread usually takes the range again at once, and a
- * wake-up per release would cost more than the whole lock). A request that waits on VERSION — a queued
+ * no conflicting view is held and none is taken for a few hundred nanoseconds (`QUIET_POLLS`): a
+ * thread that releases and re-takes the range in a loop is not leaving it, and a re-entry would
+ * only make it give way. After `SPIN_POLLS` loads a blocking `acquire` that is still barging
+ * naps, unannounced, for 250 µs, then 1 ms, 4 ms, ... until it is due to queue, looking (loads
+ * only) after each nap whether the range is free before it re-enters (releases do not wake it:
+ * under contention the releasing thread usually takes the range again at once, and a wake-up per
+ * release would cost more than the whole lock). A request that waits on VERSION — a queued
  * one, one waiting for a slot of a full table, and every `acquireAsync` — counts itself in
  * WAITERS *before* it reads the VERSION word and scans again, then sleeps. Every change that can
  * unblock someone (release, withdraw, reclaim) first frees its slot, then, if WAITERS is non-zero,
@@ -186,6 +189,12 @@ export const starvationMs = 4;
  * 1,000, and 30 or 300 were no better.)
  */
 const SPIN_POLLS = 100;
+/**
+ * How many loads of the slot in its way a waiter sees unchanged, with no conflicting view held,
+ * before it takes the range for free (a few hundred nanoseconds): longer than a thread that
+ * releases and re-takes the range in a loop stays away from it.
+ */
+const QUIET_POLLS = 32;
 /**
  * A barging request's first unannounced nap; each next one is NAP_GROWTH times longer, until it
  * is due to queue. Few and long: every V8 Atomics.wait with a timeout costs ~20–30 µs of CPU and at
@@ -572,14 +581,9 @@ export class SharedLockTable {
         }
         if (!spun && this.#blockerBase >= 0) {
           spun = true;
-          // Test-and-test-and-set: watch the slot in the way with loads only (a held view, or a
-          // queued or undecided request, whose word changes when it moves on), and re-enter (which
-          // writes shared lines) only once no conflicting view is held.
-          let polls = 0;
-          for (; polls < SPIN_POLLS; polls++) {
-            if (Atomics.load(words, this.#blockerBase) !== this.#blockerWord && !this.#findHeldBlocker(mode, range)) break;
-          }
-          if (polls < SPIN_POLLS) continue;
+          // Test-and-test-and-set: watch with loads only, re-enter (which writes shared lines) only
+          // once the range looks free.
+          if (this.#awaitQuiet(mode, range)) continue;
         }
         const remaining = deadline - Date.now();
         if (remaining <= 0) continue; // the check above throws TIMEOUT
@@ -587,10 +591,16 @@ export class SharedLockTable {
         // Due to queue but still parked invisibly: re-enter now, and queue if still blocked.
         if (untilQueued <= 0 && attempt !== undefined && (attempt.word & STATE_MASK) === CLAIMED) continue;
         if (blocking && untilQueued > 0 && attempt !== undefined) {
-          // Barging, spun out: nap unannounced, backing off (see the file comment).
-          yield { seen, ms: Math.min(remaining, untilQueued, nap), announced: false };
-          nap *= NAP_GROWTH;
-          spun = false;
+          // Barging, spun out: nap unannounced, backing off (see the file comment), and come back
+          // only once the range looks free, or when it is time to queue or to give up. A thread
+          // that re-takes the range in a loop is not leaving it: re-entering would make it give
+          // way, and hand the range over at a cost of microseconds to both.
+          for (let until = Math.min(deadline, queueAt); ; ) {
+            yield { seen, ms: Math.min(until - Date.now(), nap), announced: false };
+            nap *= NAP_GROWTH;
+            if (until <= Date.now() || this.#blockerBase < 0 || this.#awaitQuiet(mode, range)) break;
+          }
+          spun = true;
           continue;
         }
         if (!counted) {
@@ -924,6 +934,34 @@ export class SharedLockTable {
     if (this.#blockerBase >= 0) return;
     this.#blockerBase = state;
     this.#blockerWord = word;
+  }
+
+  /**
+   * Read-only, at most `SPIN_POLLS` loads of the watched slot: whether the range looks free, that
+   * is no conflicting view is held and the slot last in the way stays as it is for `QUIET_POLLS`
+   * loads (longer than a thread that releases and re-takes the range in a loop stays away).
+   */
+  #awaitQuiet(mode: AccessMode, range: ByteRange): boolean {
+    const words = this.#words;
+    let quietSince = -1;
+    let quietWord = 0;
+    for (let polls = 0; polls < SPIN_POLLS; polls++) {
+      const word = Atomics.load(words, this.#blockerBase);
+      if (quietSince >= 0 && word === quietWord) {
+        if (polls - quietSince < QUIET_POLLS) continue;
+        if (!this.#findHeldBlocker(mode, range)) return true; // (taken elsewhere: watch that one)
+        quietSince = -1;
+      } else if (word !== this.#blockerWord || quietSince >= 0) {
+        // It moved: released, or taken again. Free for now? Then see whether it stays free.
+        if (this.#findHeldBlocker(mode, range)) {
+          quietSince = -1;
+        } else {
+          quietSince = polls;
+          quietWord = Atomics.load(words, this.#blockerBase);
+        }
+      }
+    }
+    return false;
   }
 
   /**
