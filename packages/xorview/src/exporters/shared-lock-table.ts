@@ -598,7 +598,9 @@ export class SharedLockTable {
           for (let until = Math.min(deadline, queueAt); ; ) {
             yield { seen, ms: Math.min(until - Date.now(), nap), announced: false };
             nap *= NAP_GROWTH;
-            if (until <= Date.now() || this.#blockerBase < 0 || this.#awaitQuiet(mode, range)) break;
+            if (until <= Date.now() || this.#blockerBase < 0) break;
+            // Held right now (one read-only scan): nap again without watching it come and go.
+            if (!this.#findHeldBlocker(mode, range) && this.#awaitQuiet(mode, range)) break;
           }
           spun = true;
           continue;
