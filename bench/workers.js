@@ -322,7 +322,7 @@ if (!isMainThread) {
   }
 
   // ---- uncontended -------------------------------------------------------------------------------
-  const rounds = Number(process.env.XORVIEW_BENCH_WORKERS_ROUNDS ?? 5);
+  const rounds = Number(process.env.XORVIEW_BENCH_WORKERS_ROUNDS ?? 7);
   const spinStep = lockedStep('spin', 1, new SharedArrayBuffer(64 + 4));
   const ownStep = lockedStep('xorview', 1, undefined, new SharedOwnedBuffer(1024).handle);
   const spinUncontended = [];
