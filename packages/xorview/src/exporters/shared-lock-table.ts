@@ -28,10 +28,10 @@
  * The first attempt of every request skips step 2 (the ticket counter is the one shared line
  * every acquire would write, and it made disjoint workers slow each other down) and step 4: it is
  * published straight as HELD with ticket 0, a tentative grant, and stays granted only if its scan
- * meets no conflicting request at all, HELD or not. Of two such attempts at least one sees the other (both publish
- * before they scan), so at most one stays; every other scan takes a tentative grant for a held
- * view, which is safe, and watches it: an attempt that meets anyone withdraws its grant (CAS back
- * to PENDING, ticket 0: choosing), takes its ticket and goes on as above. (A thread that dies
+ * meets no conflicting request at all, HELD or not. Of two such attempts at least one sees the
+ * other (both publish before they scan), so at most one stays; every other scan takes a tentative
+ * grant for a held view, which is safe, and watches it: an attempt that meets anyone withdraws its
+ * grant (CAS back to PENDING, ticket 0: choosing), takes its ticket and goes on as above. (A thread that dies
  * inside those few instructions is reported by `reclaim` as holding the range it asked for.)
  *
  * Spares: a released slot stays with its handle (IDLE: invisible, a new generation) for the next
@@ -43,11 +43,11 @@
  * another slot.
  *
  * Fairness (Go's sync.Mutex policy, barging first, then starvation mode, with a longer window):
- * during the first `starvationMs` (4 ms) of a wait, a blocked request parks invisibly (CLAIMED) and re-enters with a
- * fresh ticket after each change, competing with new arrivals, which keeps contended throughput
- * close to a plain spin lock. Once it has waited longer it becomes a queued intent (WAITING):
- * visible, keeping its ticket, and blocking every *younger* conflicting request, waiting or not.
- * So readers arriving after a writer has waited 4 ms queue behind it: a writer waits at most
+ * during the first `starvationMs` (4 ms) of a wait, a blocked request parks invisibly (CLAIMED)
+ * and re-enters with a fresh ticket after each change, competing with new arrivals, which keeps
+ * contended throughput close to a plain spin lock. Once it has waited longer it becomes a queued
+ * intent (WAITING): visible, keeping its ticket, and blocking every *younger* conflicting request,
+ * waiting or not. So readers arriving after a writer has waited 4 ms queue behind it: a writer waits at most
  * ~4 ms plus the views already held, never for a stream of readers (and the same holds the other
  * way round). Non-conflicting requests (disjoint ranges, reader after reader) pass freely. One
  * exception prevents priority-induced deadlock: a request ignores a queued intent that is itself
@@ -133,11 +133,11 @@ function stateAt(index: number): number {
   return HEADER_WORDS + index;
 }
 
-// Slot states (low 3 bits of a state word; the other 29 bits are a generation bumped at every claim, so
-// a compare-exchange on the word can tell one occupancy of the slot from the next). A request
-// is published with ticket 0 ("choosing") and gets its ticket right after.
+// Slot states (low 3 bits of a state word; the other 29 bits are a generation bumped at every
+// claim and every spare, so a compare-exchange on the word can tell one occupancy of the slot from
+// the next). A request is published with ticket 0 ("choosing") and gets its ticket right after.
 const FREE = 0;
-const IDLE = 1; // a handle's spare: invisible, kept for its next request, taken by anyone when no slot is free
+const IDLE = 1; // a handle's spare: invisible, kept for its next request; anyone's if no slot is free
 const CLAIMED = 2; // owned and invisible to scans: a parked waiter, or a slot being reclaimed
 const PENDING = 3; // visible, being decided (ticket 0 while choosing)
 const WAITING = 4; // visible, queued: blocked and sleeping
