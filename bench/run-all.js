@@ -77,7 +77,11 @@ function renderReport() {
     `- TypeScript: ${packageVersion('typescript')} (tsc), ${packageVersion('typescript-7')} (native tsgo)`,
     `- ESLint: ${packageVersion('eslint')}, typescript-eslint ${packageVersion('typescript-eslint')}`,
     `- Machine: ${cpuList[0]?.model.trim() ?? 'unknown CPU'}, ${cpuList.length} cores, ${(totalmem() / 2 ** 30).toFixed(1)} GiB memory, ${platform()} ${release()}`,
-    `- Load average (1 min): ${loadBefore.toFixed(1)} before the run, ${loadavg()[0].toFixed(1)} after (above the core count, other processes shared the CPUs: ratios measured side by side are more trustworthy than absolute times)`,
+    `- Load average (1 min): ${loadBefore.toFixed(1)} before the run, ${loadavg()[0].toFixed(1)} after (${
+      loadBefore < cpuList.length / 2
+        ? "quiet at the start; the load after is the benchmarks' own"
+        : 'other processes were running: ratios measured side by side are more trustworthy than absolute times'
+    })`,
     '',
     '## SPEC §7 targets',
     '',
