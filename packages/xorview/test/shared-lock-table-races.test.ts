@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { codeOf } from './support/buffer-error-code.js';
+import { openLockTables } from './support/lock-tables.js';
 import { SharedLockTable, lockTableLayout as layout } from '../src/exporters/shared-lock-table.js';
 import type { AccessMode, ByteRange } from '../src/semantics.js';
 
@@ -13,6 +14,11 @@ import type { AccessMode, ByteRange } from '../src/semantics.js';
 const all: ByteRange = { start: 0, end: 16 };
 const modeNumber: Readonly<Record<AccessMode, number>> = { immutable: 0, exclusive: 1, raw: 2 };
 const { state } = layout;
+
+/** The state of slot `index` (its state word without the generation). */
+function stateOf(words: Int32Array, index: number): number {
+  return Atomics.load(words, layout.stateAt(index)) & ((1 << layout.stateBits) - 1);
+}
 
 interface Staged {
   /** A handle of this thread (another holder and thread than the staged request's). */
@@ -49,8 +55,7 @@ function stage(stagedState: number, ticket: number, ourTicket: number, mode: Acc
   Atomics.store(words, layout.highWater, 1);
   Atomics.store(words, layout.ticketCounter, (ourTicket - 1) | 0);
   const ours = SharedLockTable.open(memory, { holderId: SharedLockTable.newHolderId(memory), threadId: 1 });
-  const ourSlot = layout.stateAt(1);
-  return { ours, restage, ourSlotState: () => Atomics.load(words, ourSlot) & ((1 << layout.stateBits) - 1), words };
+  return { ours, restage, ourSlotState: () => stateOf(words, 1), words };
 }
 
 describe('lock table interleavings, staged', () => {
@@ -130,18 +135,9 @@ describe('lock table interleavings, staged', () => {
 });
 
 describe('spare slots', () => {
-  /** A table of `capacity` slots and `holders` handles (each its own holder and thread). */
-  function tables(capacity: number, holders: number): { readonly words: Int32Array; readonly handles: SharedLockTable[] } {
-    const memory = SharedLockTable.allocate(capacity);
-    const handles = Array.from({ length: holders }, (_, index) =>
-      SharedLockTable.open(memory, { holderId: SharedLockTable.newHolderId(memory), threadId: 10 + index }),
-    );
-    return { words: new Int32Array(memory), handles };
-  }
-  const stateOf = (words: Int32Array, index: number): number => Atomics.load(words, layout.stateAt(index)) & ((1 << layout.stateBits) - 1);
 
   it('keeps a released slot as a spare of its handle, and publishes the same request again from it', () => {
-    const { words, handles } = tables(4, 1);
+    const { words, tables: handles } = openLockTables(4, 1);
     const [only] = handles as [SharedLockTable];
     const first = only.lock('exclusive', all, undefined);
     expect(only.unlock(first)).toBe(true);
@@ -156,7 +152,7 @@ describe('spare slots', () => {
   });
 
   it('lets a request that finds no free slot take a spare, whose owner then claims elsewhere without writing it', () => {
-    const { words, handles } = tables(2, 3);
+    const { words, tables: handles } = openLockTables(2, 3);
     const [keeper, owner, taker] = handles as [SharedLockTable, SharedLockTable, SharedLockTable];
     keeper.lock('exclusive', { start: 100, end: 101 }, undefined); // one slot stays taken
     owner.unlock(owner.lock('exclusive', all, undefined)); // the other is owner's spare
@@ -172,7 +168,7 @@ describe('spare slots', () => {
   });
 
   it('claims its spare before writing a different request into it', () => {
-    const { words, handles } = tables(4, 2);
+    const { words, tables: handles } = openLockTables(4, 2);
     const [owner, other] = handles as [SharedLockTable, SharedLockTable];
     owner.unlock(owner.lock('exclusive', all, undefined));
     const different = owner.lock('raw', { start: 4, end: 8 }, undefined);
@@ -183,7 +179,7 @@ describe('spare slots', () => {
   });
 
   it('frees the spare of a reclaimed holder without reporting it as a view or a request', () => {
-    const { words, handles } = tables(1, 2);
+    const { words, tables: handles } = openLockTables(1, 2);
     const [dead, alive] = handles as [SharedLockTable, SharedLockTable];
     const token = dead.lock('exclusive', all, undefined);
     dead.unlock(token);

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { codeOf } from './support/buffer-error-code.js';
+import { openLockTables } from './support/lock-tables.js';
 import { BufferError } from '../src/runtime/errors.js';
 import { SharedLockTable, starvationMs, type LockToken } from '../src/exporters/shared-lock-table.js';
 import type { AccessMode } from '../src/semantics.js';
@@ -27,10 +28,7 @@ const modes: readonly AccessMode[] = ['immutable', 'exclusive', 'raw'];
 const memoryLength = 64;
 
 function openTables(capacity: number, holders: number): SharedLockTable[] {
-  const memory = SharedLockTable.allocate(capacity);
-  return Array.from({ length: holders }, (_, index) =>
-    SharedLockTable.open(memory, { holderId: SharedLockTable.newHolderId(memory), threadId: 100 + index }),
-  );
+  return openLockTables(capacity, holders).tables;
 }
 
 type Command =

@@ -146,6 +146,11 @@ const STATE_BITS = 3;
 const STATE_MASK = (1 << STATE_BITS) - 1;
 const GENERATION_MASK = ~STATE_MASK;
 
+/** The word of the slot's next occupancy (generation + 1) in `state`. */
+function nextOccupancy(word: number, state: number): number {
+  return ((word & GENERATION_MASK) + (1 << STATE_BITS)) | state;
+}
+
 /**
  * @internal The layout, for tests that stage another thread's request at an exact protocol step
  * by writing its slot (interleavings a stress test only meets by chance).
@@ -658,7 +663,7 @@ export class SharedLockTable {
     const state = stateAt(token.index);
     if (this.#spareIndex < 0) {
       // A new generation: scans that read the view's fields before can tell it is gone.
-      const spare = ((token.word & GENERATION_MASK) + (1 << STATE_BITS)) | IDLE;
+      const spare = nextOccupancy(token.word, IDLE);
       if (Atomics.compareExchange(this.#words, state, token.word, spare) !== token.word) return false;
       this.#spareIndex = token.index;
       this.#spareWord = spare;
@@ -758,7 +763,7 @@ export class SharedLockTable {
       this.#lastIndex = index;
       return { index, state, base, word: held, mode, range, ticket: 0 };
     }
-    const claimed = ((spare & GENERATION_MASK) + (1 << STATE_BITS)) | CLAIMED;
+    const claimed = nextOccupancy(spare, CLAIMED);
     if (Atomics.compareExchange(words, state, spare, claimed) !== spare) return undefined;
     const attempt = this.#fill(index, state, base, claimed, mode, range);
     return this.#publish(attempt, ticketed) ? attempt : undefined;
@@ -781,7 +786,7 @@ export class SharedLockTable {
       const word = guessed ? this.#lastFreedWord : Atomics.load(words, state);
       if (taking === FREE) this.#lastFreedWord = -1;
       if ((word & STATE_MASK) !== taking) continue;
-      const claimed = ((word & GENERATION_MASK) + (1 << STATE_BITS)) | CLAIMED;
+      const claimed = nextOccupancy(word, CLAIMED);
       if (Atomics.compareExchange(words, state, word, claimed) !== word) {
         if (guessed) probe = -1; // guessed wrong: read that slot after all
         continue;
